@@ -1,0 +1,38 @@
+/**
+ * The shape of a Bronze dataset: an explicit, ordered list of typed columns. Parquet files are
+ * written from this schema alone; types are never inferred from data.
+ */
+
+/** Datasets of the Bronze layer; each is one top-level prefix under OUTPUT_PREFIX. */
+export const DATASET_NAMES = ['games', 'players', 'box-scores', 'box-scores-teams', 'play-by-play'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+/**
+ * Physical column types we write. `INT32` for counts, `INT64` for ids, `DOUBLE` for ratios,
+ * `UTF8` for text, `BOOLEAN`, `TIMESTAMP_MILLIS` (UTC instants, e.g. `_ingested_at`) and `DATE`
+ * (calendar days such as `game_date`, given as `YYYY-MM-DD` strings in rows).
+ */
+export type ColumnType = 'UTF8' | 'INT32' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP_MILLIS' | 'DATE';
+
+export interface ColumnSpec {
+  /** snake_case column name. */
+  readonly name: string;
+  readonly type: ColumnType;
+  /** Whether the value may be null. A null in a non-nullable column is a writer error. */
+  readonly nullable: boolean;
+  /** One line on what the column means, for the data dictionary. */
+  readonly description: string;
+  /** The API field it comes from (e.g. `statistics.fieldGoalsMade`), or `derived`. */
+  readonly source: string;
+}
+
+export interface DatasetSchema {
+  readonly dataset: DatasetName;
+  /** What one row is, e.g. "one row per player per game". */
+  readonly grain: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+export type CellValue = string | number | boolean | Date | null;
+/** One row keyed by column name. */
+export type Row = Readonly<Record<string, CellValue>>;

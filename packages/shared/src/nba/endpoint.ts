@@ -1,0 +1,43 @@
+import type { DatasetName, Row } from '../bronze/index.js';
+
+/** Our name for each kind of NBA request; used in job ids, `_raw/<request>/` keys and logs. */
+export const REQUEST_NAMES = ['schedule', 'players', 'box-score', 'play-by-play'] as const;
+export type RequestName = (typeof REQUEST_NAMES)[number];
+
+/** Per-game requests (the ENDPOINTS setting chooses among these). */
+export const GAME_REQUEST_NAMES = ['box-score', 'play-by-play'] as const;
+export type GameRequestName = (typeof GAME_REQUEST_NAMES)[number];
+
+export const SEASON_TYPES = ['Regular Season', 'PlayIn', 'Playoffs'] as const;
+export type SeasonType = (typeof SEASON_TYPES)[number];
+
+/** What a request is about: a season (and season type for the schedule) or one game. */
+export interface RequestTarget {
+  readonly season: string;
+  readonly seasonType?: SeasonType;
+  readonly gameId?: string;
+  /** `YYYY-MM-DD`, the game's date as the schedule gives it (US Eastern). */
+  readonly gameDate?: string;
+}
+
+/** Everything a parser needs besides the body; parsers are pure, so the clock comes in here. */
+export interface ParseContext extends RequestTarget {
+  readonly ingestedAt: Date;
+}
+
+/** Rows per dataset that one response produces. */
+export type ParsedRows = Partial<Record<DatasetName, Row[]>>;
+
+export interface EndpointDefinition {
+  readonly request: RequestName;
+  /** The stats.nba.com path segment, e.g. `boxscoretraditionalv3`. */
+  readonly endpoint: string;
+  /** Every query parameter the endpoint knows, as nba_api sends them (empty ones as ""). */
+  params(target: RequestTarget): Record<string, string>;
+  /**
+   * Turns the decoded JSON body into rows. Throws NbaRequestError `parse` when the shape is
+   * not the documented one and `empty` when the shape is right but holds no data.
+   */
+  parse(body: unknown, ctx: ParseContext): ParsedRows;
+  readonly datasets: readonly DatasetName[];
+}
