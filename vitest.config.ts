@@ -2,14 +2,19 @@ import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources (the "source" export condition),
 // so tests never run against a stale build.
-const resolve = { conditions: ['source'] };
+const resolve = { conditions: ['source', 'node', 'import', 'default'] };
+const ssr = {
+  resolve: { conditions: ['source', 'node', 'import', 'default'], externalConditions: ['source'] },
+};
 
 export default defineConfig({
   resolve,
+  ssr,
   test: {
     projects: [
       {
         resolve,
+        ssr,
         test: {
           name: 'unit',
           include: ['{apps,packages}/*/src/**/*.test.ts'],
@@ -17,6 +22,7 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr,
         test: {
           name: 'integration',
           include: ['{apps,packages}/*/test/**/*.test.ts', 'test/**/*.test.ts'],

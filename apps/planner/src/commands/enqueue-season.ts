@@ -1,0 +1,163 @@
+import {
+  type GameRequestName,
+  REQUEST_NAMES,
+  type RequestName,
+  SEASON_TYPES,
+  scheduleGames,
+} from '@repo/shared/nba';
+import { applyGlobalRateLimit, REQUEST_JOB_OPTIONS } from '@repo/shared/queue';
+import { findStoredItems, type PlannedItem, planSeasonItems } from '@repo/shared/state';
+import type { PlannerContext } from '../context.js';
+import { formatDuration, table } from '../format.js';
+import { loadSchedule, writeGames } from './schedule.js';
+
+const ADD_BULK_CHUNK = 500;
+
+export interface EnqueueOptions {
+  readonly dryRun: boolean;
+  readonly refresh: boolean;
+}
+
+/** Where each planned item stands before this run adds anything. */
+type ItemStanding = 'new' | 'queued' | 'done';
+
+export interface EnqueueReport {
+  readonly season: string;
+  readonly gamesBySeasonType: Readonly<Record<string, number>>;
+  readonly scheduleRequests: number;
+  readonly jobs: Readonly<Record<string, Readonly<Record<ItemStanding, number>>>>;
+  readonly enqueued: number;
+  readonly etaSeconds: number;
+  readonly dryRun: boolean;
+}
+
+/**
+ * `enqueue season`: discover the schedule, write `games`, and add one job per item that is
+ * neither queued nor already stored. Deterministic job ids make a repeat add nothing.
+ */
+export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions): Promise<EnqueueReport> {
+  const { config } = ctx;
+  const schedule = await loadSchedule(ctx, options);
+  const allRows = [...schedule.rowsByType.values()].flat();
+  await writeGames(ctx, schedule.rowsByType, options);
+  const games = scheduleGames(allRows);
+  const items = planSeasonItems(config.season, games, config.endpoints as GameRequestName[]);
+
+  const standing = await classifyItems(ctx, items);
+  const fresh = items.filter((item) => standing.get(item.id) === 'new');
+  if (!options.dryRun) {
+    await applyGlobalRateLimit(ctx.queue, config.rateLimitSeconds);
+    for (let start = 0; start < fresh.length; start += ADD_BULK_CHUNK) {
+      await ctx.queue.addBulk(
+        fresh.slice(start, start + ADD_BULK_CHUNK).map((item) => ({
+          name: item.data.request,
+          data: item.data,
+          opts: { ...REQUEST_JOB_OPTIONS, jobId: item.id },
+        })),
+      );
+    }
+    await ctx.state.setPlan(countBy(items, () => true));
+  }
+
+  const jobs: Record<string, Record<ItemStanding, number>> = {};
+  for (const item of items) {
+    const row = jobs[item.data.request] ?? { new: 0, queued: 0, done: 0 };
+    row[standing.get(item.id) ?? 'new']++;
+    jobs[item.data.request] = row;
+  }
+  const gamesBySeasonType: Record<string, number> = {};
+  for (const seasonType of SEASON_TYPES) {
+    const rows = schedule.rowsByType.get(seasonType);
+    if (rows !== undefined) gamesBySeasonType[seasonType] = scheduleGames(rows).length;
+  }
+  return {
+    season: config.season,
+    gamesBySeasonType,
+    scheduleRequests: schedule.requests,
+    jobs,
+    enqueued: options.dryRun ? 0 : fresh.length,
+    etaSeconds: fresh.length * config.rateLimitSeconds,
+    dryRun: options.dryRun,
+  };
+}
+
+/**
+ * An item is `done` when Redis state says so or all its files are on S3, `queued` when its job
+ * exists in the queue (any state, failed included: `retry-failed` handles those), else `new`.
+ */
+async function classifyItems(
+  ctx: PlannerContext,
+  items: readonly PlannedItem[],
+): Promise<Map<string, ItemStanding>> {
+  const requests = [...new Set(items.map((item) => item.data.request))];
+  const [stateItems, stored] = await Promise.all([
+    ctx.state.getItems(),
+    findStoredItems(ctx.store, {
+      outputPrefix: ctx.config.outputPrefix,
+      season: ctx.config.season,
+      requests,
+    }),
+  ]);
+  const pipeline = ctx.redis.pipeline();
+  for (const item of items) pipeline.exists(ctx.queue.toKey(item.id));
+  const exists = (await pipeline.exec()) ?? [];
+  const standing = new Map<string, ItemStanding>();
+  items.forEach((item, index) => {
+    const [, found] = exists[index] ?? [null, 0];
+    if (stateItems.get(item.id)?.status === 'done' || stored.has(item.id)) standing.set(item.id, 'done');
+    else if (found === 1) standing.set(item.id, 'queued');
+    else standing.set(item.id, 'new');
+  });
+  return standing;
+}
+
+function countBy(
+  items: readonly PlannedItem[],
+  include: (item: PlannedItem) => boolean,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items)
+    if (include(item)) counts[item.data.request] = (counts[item.data.request] ?? 0) + 1;
+  return counts;
+}
+
+/** The plan, one screen. */
+export function formatEnqueueReport(report: EnqueueReport, rateLimitSeconds: number): string {
+  const lines: string[] = [];
+  lines.push(
+    `Season ${report.season}: schedule from leaguegamelog (${report.scheduleRequests} NBA request(s) this run)`,
+  );
+  lines.push(
+    table(
+      Object.entries(report.gamesBySeasonType).map(([seasonType, count]) => [
+        `  ${seasonType}`,
+        `${count} games`,
+      ]),
+    ),
+  );
+  lines.push('');
+  const order = REQUEST_NAMES.filter((name: RequestName) => report.jobs[name] !== undefined);
+  const rows: (string | number)[][] = [['  jobs', 'total', 'new', 'queued', 'done']];
+  let totals = { total: 0, new: 0, queued: 0, done: 0 };
+  for (const request of order) {
+    const j = report.jobs[request] ?? { new: 0, queued: 0, done: 0 };
+    const total = j.new + j.queued + j.done;
+    totals = {
+      total: totals.total + total,
+      new: totals.new + j.new,
+      queued: totals.queued + j.queued,
+      done: totals.done + j.done,
+    };
+    rows.push([`  ${request}`, total, j.new, j.queued, j.done]);
+  }
+  rows.push(['  all', totals.total, totals.new, totals.queued, totals.done]);
+  lines.push(table(rows));
+  lines.push('');
+  const eta = `${formatDuration(report.etaSeconds)} at 1 request / ${rateLimitSeconds} s`;
+  lines.push(
+    report.dryRun
+      ? `Dry run: nothing enqueued. ${totals.new} job(s) would be added; ETA ${eta}.`
+      : `Enqueued ${report.enqueued} new job(s)${report.enqueued === 0 ? ' (nothing to do)' : ''}; ETA ${eta}.`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,118 @@
+import { gunzipSync } from 'node:zlib';
+import { type Row, rawKey, slugOf, writeDatasets, writeRaw } from '@repo/shared/bronze';
+import { ENDPOINTS, SEASON_TYPES, type SeasonType } from '@repo/shared/nba';
+import type { PlannerContext } from '../context.js';
+
+export interface ScheduleResult {
+  /** `games` rows per season type, in the order of SEASON_TYPES. */
+  readonly rowsByType: ReadonlyMap<SeasonType, readonly Row[]>;
+  /** Schedule requests sent to the NBA API in this run. */
+  readonly requests: number;
+  /** Season types whose schedule came from `_raw/` on S3 instead of the API. */
+  readonly fromStore: number;
+}
+
+/**
+ * Discovers the season's games: one `leaguegamelog` per season type, through the global gate.
+ * A schedule already stored under `_raw/schedule/` is reused unless `refresh` is set, so a
+ * second run over a finished season sends no request at all. An empty answer is not stored, so
+ * a season type that has not started yet is asked for again next time.
+ */
+export async function loadSchedule(
+  ctx: PlannerContext,
+  options: { readonly refresh: boolean; readonly dryRun: boolean },
+): Promise<ScheduleResult> {
+  const { config } = ctx;
+  const endpoint = ENDPOINTS.schedule;
+  const rowsByType = new Map<SeasonType, readonly Row[]>();
+  let requests = 0;
+  let fromStore = 0;
+  for (const seasonType of SEASON_TYPES.filter((type) => config.seasonTypes.includes(type))) {
+    const target = { season: config.season, seasonType };
+    const key = rawKey({
+      outputPrefix: config.outputPrefix,
+      request: 'schedule',
+      season: config.season,
+      id: slugOf(seasonType),
+    });
+    let body: string | undefined;
+    if (!options.refresh) {
+      const stored = await ctx.store.get(key);
+      if (stored !== undefined) {
+        body = gunzipSync(stored).toString('utf8');
+        fromStore++;
+      }
+    }
+    let fetched = false;
+    if (body === undefined) {
+      const response = await ctx.nba.get(endpoint.endpoint, endpoint.params(target));
+      requests++;
+      body = response.body;
+      fetched = true;
+    }
+    const rows =
+      endpoint.parse(JSON.parse(body) as unknown, { ...target, ingestedAt: new Date() }).games ?? [];
+    if (fetched && rows.length > 0) {
+      await writeRaw(
+        ctx.store,
+        {
+          outputPrefix: config.outputPrefix,
+          season: config.season,
+          request: 'schedule',
+          rawId: slugOf(seasonType),
+          body,
+          metadata: { 'source-endpoint': endpoint.endpoint },
+        },
+        { dryRun: options.dryRun },
+      );
+    }
+    rowsByType.set(seasonType, rows);
+  }
+  return { rowsByType, requests, fromStore };
+}
+
+/**
+ * Writes the `games` dataset (one file per month) from every schedule of the season: the ones
+ * just loaded plus any other season type stored earlier, so a run limited to some season types
+ * never drops the others' rows from a month file they share.
+ */
+export async function writeGames(
+  ctx: PlannerContext,
+  loaded: ReadonlyMap<SeasonType, readonly Row[]>,
+  options: { readonly dryRun: boolean },
+): Promise<{ readonly files: number; readonly rows: number }> {
+  const { config } = ctx;
+  const rows: Row[] = [];
+  for (const seasonType of SEASON_TYPES) {
+    const known = loaded.get(seasonType);
+    if (known !== undefined) {
+      rows.push(...known);
+      continue;
+    }
+    const key = rawKey({
+      outputPrefix: config.outputPrefix,
+      request: 'schedule',
+      season: config.season,
+      id: slugOf(seasonType),
+    });
+    const stored = await ctx.store.get(key);
+    if (stored === undefined) continue;
+    const body = JSON.parse(gunzipSync(stored).toString('utf8')) as unknown;
+    rows.push(
+      ...(ENDPOINTS.schedule.parse(body, { season: config.season, seasonType, ingestedAt: new Date() })
+        .games ?? []),
+    );
+  }
+  if (rows.length === 0) return { files: 0, rows: 0 };
+  const written = await writeDatasets(
+    ctx.store,
+    {
+      outputPrefix: config.outputPrefix,
+      season: config.season,
+      rows: { games: rows },
+      metadata: { 'source-endpoint': ENDPOINTS.schedule.endpoint },
+    },
+    { dryRun: options.dryRun },
+  );
+  return { files: written.length, rows: rows.length };
+}

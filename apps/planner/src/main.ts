@@ -1,0 +1,93 @@
+import { Command, Option } from 'commander';
+import { enqueueSeason, formatEnqueueReport } from './commands/enqueue-season.js';
+import { collectStatus, formatStatus } from './commands/status.js';
+import {
+  createPlannerContext,
+  type EnvOverrides,
+  loadPlannerConfig,
+  type PlannerContext,
+} from './context.js';
+
+/** Runs a command with a context built from the config, always closing connections after. */
+async function withContext(
+  overrides: EnvOverrides,
+  run: (ctx: PlannerContext) => Promise<void>,
+): Promise<void> {
+  const config = loadPlannerConfig(overrides);
+  const ctx = createPlannerContext(config);
+  try {
+    await run(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+const program = new Command()
+  .name('planner')
+  .description(
+    'Plans and steers the backfill of an NBA season into the Bronze layer.\nConfiguration comes from environment variables (see the README); flags override them.',
+  )
+  .showHelpAfterError();
+
+const enqueue = program.command('enqueue').description('add work to the nba-requests queue');
+
+enqueue
+  .command('season')
+  .description(
+    'discover the schedule (leaguegamelog per season type), write the games dataset, and enqueue the players job and one job per game and endpoint; items already queued or stored are skipped',
+  )
+  .option('--season <YYYY-YY>', 'season to backfill (env SEASON, default 2024-25)')
+  .option('--season-types <list>', 'comma-separated: "Regular Season,PlayIn,Playoffs" (env SEASON_TYPES)')
+  .option('--endpoints <list>', 'comma-separated per-game requests: box-score,play-by-play (env ENDPOINTS)')
+  .option('--dry-run', 'print the plan; enqueue and write nothing (env DRY_RUN)')
+  .option('--refresh', 'fetch the schedule again even if it is stored under _raw/schedule/')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  pnpm planner enqueue season\n  pnpm planner enqueue season --season 2023-24 --season-types "Regular Season" --dry-run',
+  )
+  .action(
+    async (flags: {
+      season?: string;
+      seasonTypes?: string;
+      endpoints?: string;
+      dryRun?: boolean;
+      refresh?: boolean;
+    }) => {
+      await withContext(
+        {
+          SEASON: flags.season,
+          SEASON_TYPES: flags.seasonTypes,
+          ENDPOINTS: flags.endpoints,
+          DRY_RUN: flags.dryRun ? 'true' : undefined,
+        },
+        async (ctx) => {
+          const report = await enqueueSeason(ctx, {
+            dryRun: ctx.config.dryRun,
+            refresh: flags.refresh === true,
+          });
+          process.stdout.write(`${formatEnqueueReport(report, ctx.config.rateLimitSeconds)}\n`);
+        },
+      );
+    },
+  );
+
+program
+  .command('status')
+  .description('progress per request type, queue counts, errors by class and ETA')
+  .option('--season <YYYY-YY>', 'season (env SEASON, default 2024-25)')
+  .addOption(new Option('--json', 'print the same data as JSON'))
+  .action(async (flags: { season?: string; json?: boolean }) => {
+    await withContext({ SEASON: flags.season }, async (ctx) => {
+      const report = await collectStatus(ctx);
+      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
+    });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const kind = (error as { kind?: unknown }).kind;
+  process.stderr.write(`planner: ${typeof kind === 'string' ? `[${kind}] ` : ''}${message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,60 @@
+import type { DatasetSchema } from '../dataset-schema.js';
+import { column, LINEAGE_COLUMNS, SEASON_COLUMN } from './common-columns.js';
+
+const SET = 'CommonAllPlayers';
+
+/** `players`: commonallplayers (16 headers), one row per player. */
+export const PLAYERS_SCHEMA: DatasetSchema = {
+  dataset: 'players',
+  grain: 'one row per player',
+  columns: [
+    SEASON_COLUMN,
+    column('person_id', 'INT64', false, `${SET}.PERSON_ID`, 'Player id.'),
+    column(
+      'display_last_comma_first',
+      'UTF8',
+      false,
+      `${SET}.DISPLAY_LAST_COMMA_FIRST`,
+      'e.g. "da Silva, Tristan".',
+    ),
+    column('display_first_last', 'UTF8', false, `${SET}.DISPLAY_FIRST_LAST`, 'e.g. "Tristan da Silva".'),
+    column('rosterstatus', 'INT32', false, `${SET}.ROSTERSTATUS`, '1 if on a roster this season, else 0.'),
+    column(
+      'from_year',
+      'UTF8',
+      false,
+      `${SET}.FROM_YEAR`,
+      'First season start year, a string as given ("1990").',
+    ),
+    column('to_year', 'UTF8', false, `${SET}.TO_YEAR`, 'Last season start year, a string as given.'),
+    column('playercode', 'UTF8', false, `${SET}.PLAYERCODE`, 'Legacy player code, e.g. tristan_da_silva.'),
+    column('player_slug', 'UTF8', false, `${SET}.PLAYER_SLUG`, 'URL slug.'),
+    column('team_id', 'INT64', false, `${SET}.TEAM_ID`, 'Current team id; 0 when not on a roster.'),
+    column('team_city', 'UTF8', false, `${SET}.TEAM_CITY`, 'Team city; "" when not on a roster.'),
+    column('team_name', 'UTF8', false, `${SET}.TEAM_NAME`, 'Team name; "" when not on a roster.'),
+    column(
+      'team_abbreviation',
+      'UTF8',
+      false,
+      `${SET}.TEAM_ABBREVIATION`,
+      'Team tricode; "" when not on a roster.',
+    ),
+    column('team_code', 'UTF8', false, `${SET}.TEAM_CODE`, 'Team code, e.g. magic; "" when not on a roster.'),
+    column('team_slug', 'UTF8', true, `${SET}.TEAM_SLUG`, 'Team slug; null (not "") when not on a roster.'),
+    column(
+      'games_played_flag',
+      'UTF8',
+      false,
+      `${SET}.GAMES_PLAYED_FLAG`,
+      '"Y" if the player has played, else "N".',
+    ),
+    column(
+      'otherleague_experience_ch',
+      'UTF8',
+      false,
+      `${SET}.OTHERLEAGUE_EXPERIENCE_CH`,
+      'Other-league experience code as given: "00", "01", "11".',
+    ),
+    ...LINEAGE_COLUMNS,
+  ],
+};

@@ -1,0 +1,129 @@
+import type { DatasetName } from './dataset-schema.js';
+
+/**
+ * The only module that builds S3 keys (DESIGN §4). Keys are a pure function of (prefix,
+ * dataset, season, month, game): a re-run overwrites the same object with the same rows.
+ */
+
+const GAME_ID = /^\d{10}$/;
+const SEASON = /^\d{4}-\d{2}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
+
+function assertSeason(season: string): void {
+  if (!SEASON.test(season)) throw new Error(`season: expected YYYY-YY, got ${JSON.stringify(season)}`);
+}
+
+function assertGameId(gameId: string): void {
+  if (!GAME_ID.test(gameId)) throw new Error(`game id: expected 10 digits, got ${JSON.stringify(gameId)}`);
+}
+
+/** `2024-10-22` → `10`: the `month=` partition of a game (US Eastern date as the API gives it). */
+export function monthOf(gameDate: string): string {
+  const match = DATE.exec(gameDate);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
+    throw new Error(`game date: expected YYYY-MM-DD, got ${JSON.stringify(gameDate)}`);
+  }
+  return match[2] as string;
+}
+
+/** Datasets stored one file per game under `month=`; the others have one file per season or month. */
+const PER_GAME: ReadonlySet<DatasetName> = new Set(['box-scores', 'box-scores-teams', 'play-by-play']);
+
+export interface DatasetKeyInput {
+  readonly outputPrefix: string;
+  readonly dataset: DatasetName;
+  readonly season: string;
+  /** Required for every dataset but `players`. */
+  readonly gameDate?: string;
+  /** Required for per-game datasets. */
+  readonly gameId?: string;
+}
+
+/**
+ * `historical-backfill/box-scores/season=2024-25/month=10/0022400061.parquet`,
+ * `.../games/season=2024-25/month=10/games.parquet`, `.../players/season=2024-25/players.parquet`.
+ */
+export function datasetKey(input: DatasetKeyInput): string {
+  assertSeason(input.season);
+  const base = `${input.outputPrefix}/${input.dataset}/season=${input.season}`;
+  if (input.dataset === 'players') return `${base}/players.parquet`;
+  if (input.gameDate === undefined)
+    throw new Error(`${input.dataset}: a game date is needed for the month partition`);
+  const month = `${base}/month=${monthOf(input.gameDate)}`;
+  if (input.dataset === 'games') return `${month}/games.parquet`;
+  if (input.gameId === undefined) throw new Error(`${input.dataset}: a game id is needed`);
+  assertGameId(input.gameId);
+  return `${month}/${input.gameId}.parquet`;
+}
+
+/** The prefix holding every file of a dataset for a season (for listings). */
+export function datasetSeasonPrefix(outputPrefix: string, dataset: DatasetName, season: string): string {
+  assertSeason(season);
+  return `${outputPrefix}/${dataset}/season=${season}/`;
+}
+
+/** The game id of a per-game dataset key, or undefined for any other key. */
+export function gameIdOfKey(key: string): string | undefined {
+  const match = /\/month=\d{2}\/(\d{10})\.parquet$/.exec(key);
+  return match?.[1];
+}
+
+export function isPerGameDataset(dataset: DatasetName): boolean {
+  return PER_GAME.has(dataset);
+}
+
+/** Turns `Regular Season` into `regular-season` for raw schedule ids. */
+export function slugOf(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export interface RawKeyInput {
+  readonly outputPrefix: string;
+  /** The request name: `schedule`, `players`, `box-score`, `play-by-play`. */
+  readonly request: string;
+  readonly season: string;
+  /** A game id, or a slug such as `players` or `regular-season`. */
+  readonly id: string;
+}
+
+/** `historical-backfill/_raw/box-score/season=2024-25/0022400061.json.gz`: the exact API body. */
+export function rawKey(input: RawKeyInput): string {
+  return hiddenKey('_raw', input);
+}
+
+/** `historical-backfill/_quarantine/<request>/season=…/<id>.json.gz`: bodies that failed to parse. */
+export function quarantineKey(input: RawKeyInput): string {
+  return hiddenKey('_quarantine', input);
+}
+
+export function rawSeasonPrefix(outputPrefix: string, request: string, season: string): string {
+  assertSeason(season);
+  if (!SEGMENT.test(request))
+    throw new Error(`request: expected a lower-case slug, got ${JSON.stringify(request)}`);
+  return `${outputPrefix}/_raw/${request}/season=${season}/`;
+}
+
+function hiddenKey(folder: '_raw' | '_quarantine', input: RawKeyInput): string {
+  assertSeason(input.season);
+  if (!SEGMENT.test(input.request)) {
+    throw new Error(`request: expected a lower-case slug, got ${JSON.stringify(input.request)}`);
+  }
+  if (!SEGMENT.test(input.id))
+    throw new Error(`id: expected a game id or slug, got ${JSON.stringify(input.id)}`);
+  return `${input.outputPrefix}/${folder}/${input.request}/season=${input.season}/${input.id}.json.gz`;
+}
+
+/** `backfill-state/checkpoint.json` */
+export function checkpointKey(stateFilePrefix: string): string {
+  return `${stateFilePrefix}/checkpoint.json`;
+}
+
+/** `backfill-state/daily-progress/date=2024-12-15/progress.json` */
+export function dailyProgressKey(stateFilePrefix: string, date: string): string {
+  if (!DATE.test(date)) throw new Error(`date: expected YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  return `${stateFilePrefix}/daily-progress/date=${date}/progress.json`;
+}

@@ -1,0 +1,2 @@
+export { type Config, ConfigError, loadConfig, loadConfigOrExit } from './load-config.js';
+export { CONFIG_SCHEMA, type ConfigVariable, isSeason } from './schema.js';

@@ -1,0 +1,56 @@
+import { type Logger, type LoggerOptions, pino } from 'pino';
+
+export type { Logger };
+
+/**
+ * Paths that may hold secrets in a log line; pino replaces their values. Proxy URLs can carry
+ * a password, and request headers may carry cookies or basic auth.
+ */
+const REDACT_PATHS = [
+  'password',
+  '*.password',
+  'dashboardPassword',
+  '*.dashboardPassword',
+  'nbaApiProxy',
+  '*.nbaApiProxy',
+  'proxy',
+  '*.proxy',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'headers.cookie',
+  'secretAccessKey',
+  '*.secretAccessKey',
+];
+
+export interface CreateLoggerOptions {
+  /** @defaultValue `info` */
+  readonly level?: string;
+  /** The component name, e.g. `worker` or `planner`; goes to every line as `component`. */
+  readonly component: string;
+  /** Where lines go; defaults to stdout. Tests pass a stream to capture lines. */
+  readonly destination?: NodeJS.WritableStream;
+}
+
+/** pino JSON logs with fixed snake_case fields (DESIGN §8) and secrets redacted. */
+export function createLogger(options: CreateLoggerOptions): Logger {
+  const pinoOptions: LoggerOptions = {
+    level: options.level ?? 'info',
+    base: { component: options.component },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  return options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
+}
+
+/** Removes the password from a URL (`http://user:secret@host` → `http://user:***@host`) for display. */
+export function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '[unparseable url]';
+  }
+}

@@ -1,0 +1,1 @@
+export { type CreateLoggerOptions, createLogger, type Logger, redactUrl } from './create-logger.js';

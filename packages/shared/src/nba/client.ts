@@ -1,0 +1,151 @@
+import diagnostics from 'node:diagnostics_channel';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { Agent, type Dispatcher, ProxyAgent, request } from 'undici';
+import { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
+import { NbaRequestError } from './errors.js';
+import { buildQuery, NBA_REQUEST_HEADERS } from './request-headers.js';
+
+/** The permission to send one request; see RateLimitGate in the queue domain. */
+export interface RequestGate {
+  acquire(signal?: AbortSignal): Promise<{ release(): Promise<void> }>;
+}
+
+export interface NbaClientOptions {
+  /** e.g. `https://stats.nba.com/stats` or the simulator's `http://127.0.0.1:8787/stats`. */
+  readonly baseUrl: string;
+  /** Deadline for the whole answer (headers and body). @defaultValue 30000 */
+  readonly timeoutMs?: number;
+  /** HTTP(S) proxy URL for every NBA request. */
+  readonly proxy?: string | undefined;
+  /** Taken before every request; there is no way around it. */
+  readonly gate: RequestGate;
+}
+
+/** A 2xx answer, decoded. */
+export interface NbaResponse {
+  readonly url: string;
+  readonly status: number;
+  /** The body as received (decompressed, UTF-8). */
+  readonly body: string;
+  /** Bytes on the wire (compressed). */
+  readonly wireBytes: number;
+  /** From the moment the request was sent to the end of the body. */
+  readonly responseMs: number;
+}
+
+/**
+ * Requests that have been handed to undici and whose headers are not on the wire yet, keyed by
+ * origin + path. The gate is held until undici reports the headers written.
+ */
+const awaitingSend = new Map<string, () => void>();
+diagnostics.subscribe('undici:client:sendHeaders', (message) => {
+  const { request: sent } = message as { request: { origin?: unknown; path?: unknown } };
+  const key = `${String(sent.origin)}${String(sent.path)}`;
+  const onSent = awaitingSend.get(key);
+  if (onSent) {
+    awaitingSend.delete(key);
+    onSent();
+  }
+});
+
+/**
+ * The stats.nba.com HTTP client: nba_api's headers, gzip, a deadline, an optional proxy, and
+ * no retries of its own (BullMQ retries jobs). Every failure is an NbaRequestError with a kind.
+ */
+export class NbaClient {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly gate: RequestGate;
+  private readonly dispatcher: Dispatcher;
+
+  constructor(options: NbaClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.gate = options.gate;
+    const timeouts = {
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      connectTimeout: this.timeoutMs,
+    };
+    this.dispatcher = options.proxy
+      ? new ProxyAgent({ uri: options.proxy, ...timeouts })
+      : new Agent({ ...timeouts, keepAliveTimeout: 30_000 });
+  }
+
+  /** GET `<baseUrl>/<endpoint>?<sorted params>`, after taking the gate. */
+  async get(endpoint: string, params: Readonly<Record<string, string>>): Promise<NbaResponse> {
+    const url = `${this.baseUrl}/${endpoint}?${buildQuery(params)}`;
+    const target = new URL(url);
+    const sendKey = `${target.origin}${target.pathname}${target.search}`;
+    const pass = await this.gate.acquire();
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      awaitingSend.delete(sendKey);
+      void pass.release().catch(() => undefined);
+    };
+    awaitingSend.set(sendKey, release);
+    const started = performance.now();
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        headers: NBA_REQUEST_HEADERS,
+        dispatcher: this.dispatcher,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      release();
+      const raw = Buffer.from(await response.body.arrayBuffer());
+      const responseMs = performance.now() - started;
+      const body = decode(raw, headerValue(response.headers['content-encoding']));
+      const kind = classifyStatus(response.statusCode);
+      if (kind !== undefined) {
+        throw new NbaRequestError(kind, `${endpoint} answered HTTP ${response.statusCode}`, {
+          status: response.statusCode,
+          body,
+          retryAfterSeconds: parseRetryAfter(headerValue(response.headers['retry-after']), new Date()),
+        });
+      }
+      return { url, status: response.statusCode, body, wireBytes: raw.length, responseMs };
+    } catch (error) {
+      release();
+      if (error instanceof NbaRequestError) throw error;
+      const kind = classifyFailure(error);
+      const reason = error instanceof Error ? error.message : String(error);
+      const message =
+        kind === 'timeout'
+          ? `${endpoint} gave no answer within ${this.timeoutMs} ms`
+          : `${endpoint}: ${reason}`;
+      throw new NbaRequestError(kind, message, { cause: error });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function decode(raw: Buffer, encoding: string | undefined): string {
+  try {
+    switch (encoding?.trim().toLowerCase()) {
+      case 'gzip':
+      case 'x-gzip':
+        return gunzipSync(raw).toString('utf8');
+      case 'deflate':
+        return inflateSync(raw).toString('utf8');
+      case 'br':
+        return brotliDecompressSync(raw).toString('utf8');
+      default:
+        return raw.toString('utf8');
+    }
+  } catch (error) {
+    // A body cut short mid-stream decompresses badly; that is a broken connection, not bad data.
+    throw new NbaRequestError('connection', `could not decode a ${encoding} body of ${raw.length} bytes`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,24 @@
+export { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
+export { NbaClient, type NbaClientOptions, type NbaResponse, type RequestGate } from './client.js';
+export {
+  type EndpointDefinition,
+  GAME_REQUEST_NAMES,
+  type GameRequestName,
+  type ParseContext,
+  type ParsedRows,
+  REQUEST_NAMES,
+  type RequestName,
+  type RequestTarget,
+  SEASON_TYPES,
+  type SeasonType,
+} from './endpoint.js';
+export { type ScheduledGame, scheduleGames } from './endpoints/schedule-games.js';
+export {
+  ERROR_KINDS,
+  type ErrorKind,
+  isErrorKind,
+  NbaRequestError,
+  type NbaRequestErrorOptions,
+} from './errors.js';
+export { ENDPOINTS, endpointFor } from './registry.js';
+export { buildQuery, NBA_REQUEST_HEADERS } from './request-headers.js';

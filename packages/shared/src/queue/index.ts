@@ -1,0 +1,12 @@
+export { isGameId, itemId, type RequestJobData } from './item-id.js';
+export { gateKeys, MAINTENANCE_QUEUE_NAME, QUEUE_NAME, stateKeys } from './keys.js';
+export { type GatePass, RateLimitGate, type RateLimitGateOptions } from './rate-limit-gate.js';
+export { createRedisConnection, type Redis } from './redis-connection.js';
+export {
+  applyGlobalRateLimit,
+  BACKOFF_STRATEGY,
+  createRequestQueue,
+  REQUEST_JOB_OPTIONS,
+  type RequestQueue,
+} from './request-queue.js';
+export { isFinalAttempt, MAX_ATTEMPTS, RETRY_POLICY, type RetryRule, retryDelayMs } from './retry-policy.js';

@@ -1,0 +1,25 @@
+/** The only module that names queues and Redis keys. */
+
+export const QUEUE_NAME = 'nba-requests';
+/** Unthrottled queue for checkpoints and other housekeeping (DESIGN §6). */
+export const MAINTENANCE_QUEUE_NAME = 'backfill-maintenance';
+
+const NAMESPACE = 'nba-backfill';
+
+/** Keys of the global request gate; shared by every process that calls the NBA API. */
+export function gateKeys(): { readonly lock: string; readonly last: string } {
+  return { lock: `${NAMESPACE}:gate:lock`, last: `${NAMESPACE}:gate:last` };
+}
+
+/** Keys of one season's progress record. */
+export function stateKeys(season: string): {
+  readonly items: string;
+  readonly counters: string;
+  readonly plan: string;
+} {
+  return {
+    items: `${NAMESPACE}:${season}:items`,
+    counters: `${NAMESPACE}:${season}:counters`,
+    plan: `${NAMESPACE}:${season}:plan`,
+  };
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { gateKeys } from './keys.js';
+
+/**
+ * Grants the right to send one NBA request. The lock is held from the grant until the request
+ * has been written to the socket; the release stamps that moment (Redis clock) as the last send,
+ * and the next grant comes no earlier than last send + interval. So a process stalled between
+ * grant and send cannot make the next request early, and the promise is about real send times.
+ * Returns [granted (0/1), microseconds to wait before asking again].
+ */
+const ACQUIRE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local interval = tonumber(ARGV[1])
+if redis.call('PTTL', KEYS[1]) > 0 then
+  return {0, interval}
+end
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+if now < last + interval then
+  return {0, last + interval - now}
+end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+redis.call('SET', KEYS[2], tostring(now))
+return {1, 0}
+`;
+
+/** Marks the request as sent: the next grant waits a full interval from now. */
+const RELEASE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+end
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+if now > last then
+  redis.call('SET', KEYS[2], tostring(now))
+end
+return 1
+`;
+
+/** Pushes the next grant out: no request before now + ms (a global cool-down). */
+const HOLD = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local until_ = now + tonumber(ARGV[1]) - tonumber(ARGV[2])
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+if until_ > last then
+  redis.call('SET', KEYS[1], tostring(until_))
+end
+return 1
+`;
+
+export interface RateLimitGateOptions {
+  /** Minimum spacing between two NBA requests from any process, in milliseconds. */
+  readonly intervalMs: number;
+  /**
+   * How long a grant blocks others if its holder dies before sending.
+   * @defaultValue 10000
+   */
+  readonly lockTtlMs?: number;
+}
+
+/** What a caller holds between grant and send; release it once the request is on the wire. */
+export interface GatePass {
+  release(): Promise<void>;
+}
+
+type GateRedis = Redis & {
+  nbaGateAcquire(
+    lock: string,
+    last: string,
+    intervalUs: number,
+    token: string,
+    ttl: number,
+  ): Promise<[number, number]>;
+  nbaGateRelease(lock: string, last: string, token: string): Promise<number>;
+  nbaGateHold(last: string, holdUs: number, intervalUs: number): Promise<number>;
+};
+
+/** The Redis gate of DESIGN §5: no two NBA requests, from any process, closer than the interval. */
+export class RateLimitGate {
+  readonly intervalMs: number;
+  private readonly redis: GateRedis;
+  private readonly lockTtlMs: number;
+  private readonly keys = gateKeys();
+
+  constructor(redis: Redis, options: RateLimitGateOptions) {
+    if (!(options.intervalMs > 0))
+      throw new Error(`intervalMs: expected a number > 0, got ${options.intervalMs}`);
+    this.intervalMs = options.intervalMs;
+    this.lockTtlMs = options.lockTtlMs ?? 10_000;
+    const r = redis as GateRedis;
+    if (typeof r.nbaGateAcquire !== 'function') {
+      redis.defineCommand('nbaGateAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+      redis.defineCommand('nbaGateRelease', { numberOfKeys: 2, lua: RELEASE });
+      redis.defineCommand('nbaGateHold', { numberOfKeys: 1, lua: HOLD });
+    }
+    this.redis = r;
+  }
+
+  /** Waits until this process may send the next request. */
+  async acquire(signal?: AbortSignal): Promise<GatePass> {
+    const token = randomUUID();
+    const intervalUs = Math.round(this.intervalMs * 1000);
+    for (;;) {
+      signal?.throwIfAborted();
+      const [granted, waitUs] = await this.redis.nbaGateAcquire(
+        this.keys.lock,
+        this.keys.last,
+        intervalUs,
+        token,
+        this.lockTtlMs,
+      );
+      if (granted === 1) {
+        let released = false;
+        return {
+          release: async () => {
+            if (released) return;
+            released = true;
+            await this.redis.nbaGateRelease(this.keys.lock, this.keys.last, token);
+          },
+        };
+      }
+      await sleep(Math.max(1, Math.ceil(waitUs / 1000)), signal);
+    }
+  }
+
+  /** No grant before `ms` from now (at least one interval): a global cool-down after throttling. */
+  async hold(ms: number): Promise<void> {
+    const holdUs = Math.round(Math.max(ms, this.intervalMs) * 1000);
+    await this.redis.nbaGateHold(this.keys.last, holdUs, Math.round(this.intervalMs * 1000));
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,27 @@
+import type { ErrorKind } from '../nba/index.js';
+
+/** Where an item stands in the progress record. */
+export type ItemStatus = 'done' | 'failed' | 'retrying';
+
+/** One item's entry in the per-season progress record (DESIGN §6). */
+export interface ItemState {
+  readonly status: ItemStatus;
+  /** Rows written over all datasets of the item. */
+  readonly rows: number;
+  /** Bytes stored (Parquet + raw). */
+  readonly bytes: number;
+  readonly attempts: number;
+  readonly errorKind?: ErrorKind;
+  readonly errorMessage?: string;
+  readonly qualityScore?: number;
+  /** ISO time of the last change. */
+  readonly updatedAt: string;
+}
+
+/** Season-wide counters kept beside the items. */
+export interface StateCounters {
+  readonly requests: number;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly errors: Readonly<Partial<Record<ErrorKind, number>>>;
+}
