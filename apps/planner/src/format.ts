@@ -32,8 +32,11 @@ export function progressBar(done: number, total: number, width = 24): string {
 /** Left-aligned first column, right-aligned others. */
 export function table(rows: readonly (readonly (string | number)[])[]): string {
   const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, String(cell).length)));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, String(cell).length);
+    });
+  }
   return rows
     .map((row) =>
       row
