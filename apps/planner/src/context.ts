@@ -1,11 +1,12 @@
-import { BronzeStore } from '@repo/shared/bronze';
+import { type BronzeStore, createBronzeStore } from '@repo/shared/bronze';
 import { type Config, loadConfigOrExit } from '@repo/shared/config';
 import { createLogger, type Logger } from '@repo/shared/log';
-import { NbaClient } from '@repo/shared/nba';
+import type { NbaClient } from '@repo/shared/nba';
 import {
+  createNbaAccess,
   createRedisConnection,
   createRequestQueue,
-  RateLimitGate,
+  type RateLimitGate,
   type Redis,
   type RequestQueue,
 } from '@repo/shared/queue';
@@ -43,20 +44,8 @@ export function createPlannerContext(config: Config): PlannerContext {
   });
   const redis = createRedisConnection(config.redisUrl, 'nba-backfill-planner');
   const queue = createRequestQueue(redis);
-  const gate = new RateLimitGate(redis, { intervalMs: config.rateLimitSeconds * 1000 });
-  const nba = new NbaClient({
-    baseUrl: config.nbaApiBaseUrl,
-    timeoutMs: config.nbaApiTimeoutMs,
-    proxy: config.nbaApiProxy,
-    gate,
-  });
-  const store = new BronzeStore({
-    bucket: config.s3BucketName,
-    region: config.awsRegion,
-    endpoint: config.s3Endpoint,
-    forcePathStyle: config.s3ForcePathStyle,
-    uploadConcurrency: config.s3UploadConcurrency,
-  });
+  const { gate, nba } = createNbaAccess(redis, config);
+  const store = createBronzeStore(config);
   return {
     config,
     log,

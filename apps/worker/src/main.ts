@@ -1,14 +1,13 @@
-import { BronzeStore } from '@repo/shared/bronze';
+import { createBronzeStore } from '@repo/shared/bronze';
 import { loadConfigOrExit } from '@repo/shared/config';
 import { createLogger } from '@repo/shared/log';
-import { NbaClient } from '@repo/shared/nba';
 import {
   applyGlobalRateLimit,
   BACKOFF_STRATEGY,
+  createNbaAccess,
   createRedisConnection,
   createRequestQueue,
   QUEUE_NAME,
-  RateLimitGate,
   type RequestJobData,
   retryDelayMs,
 } from '@repo/shared/queue';
@@ -27,21 +26,9 @@ const queue = createRequestQueue(redis);
 releasers.add('queue', () => queue.close());
 await applyGlobalRateLimit(queue, config.rateLimitSeconds);
 
-const gate = new RateLimitGate(redis, { intervalMs: config.rateLimitSeconds * 1000 });
-const nba = new NbaClient({
-  baseUrl: config.nbaApiBaseUrl,
-  timeoutMs: config.nbaApiTimeoutMs,
-  proxy: config.nbaApiProxy,
-  gate,
-});
+const { gate, nba } = createNbaAccess(redis, config);
 releasers.add('nba client', () => nba.close());
-const store = new BronzeStore({
-  bucket: config.s3BucketName,
-  region: config.awsRegion,
-  endpoint: config.s3Endpoint,
-  forcePathStyle: config.s3ForcePathStyle,
-  uploadConcurrency: config.s3UploadConcurrency,
-});
+const store = createBronzeStore(config);
 releasers.add('s3', () => store.close());
 
 const processor = createProcessor({

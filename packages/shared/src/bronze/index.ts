@@ -46,3 +46,4 @@ export {
   type ObjectHead,
   type PutOptions,
 } from './store.js';
+export { createBronzeStore } from './store-from-config.js';

@@ -7,6 +7,7 @@ import { buildQuery, NBA_REQUEST_HEADERS } from './request-headers.js';
 
 /** The permission to send one request; see RateLimitGate in the queue domain. */
 export interface RequestGate {
+  readonly intervalMs: number;
   acquire(signal?: AbortSignal): Promise<{ release(): Promise<void> }>;
 }
 
@@ -19,6 +20,11 @@ export interface NbaClientOptions {
   readonly proxy?: string | undefined;
   /** Taken before every request; there is no way around it. */
   readonly gate: RequestGate;
+  /**
+   * How long after the send the gate may stay held waiting for the answer's first byte.
+   * @defaultValue 5% of the gate's interval, at least 2 ms and at most 250 ms
+   */
+  readonly releaseCapMs?: number;
 }
 
 /** A 2xx answer, decoded. */
@@ -35,7 +41,7 @@ export interface NbaResponse {
 
 /**
  * Requests that have been handed to undici and whose headers are not on the wire yet, keyed by
- * origin + path. The gate is held until undici reports the headers written.
+ * origin + path; the callback runs when undici reports the headers written.
  */
 const awaitingSend = new Map<string, () => void>();
 diagnostics.subscribe('undici:client:sendHeaders', (message) => {
@@ -57,8 +63,10 @@ export class NbaClient {
   private readonly timeoutMs: number;
   private readonly gate: RequestGate;
   private readonly dispatcher: Dispatcher;
+  private readonly releaseCapMs: number;
 
   constructor(options: NbaClientOptions) {
+    this.releaseCapMs = options.releaseCapMs ?? Math.min(250, Math.max(2, 0.05 * options.gate.intervalMs));
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.gate = options.gate;
@@ -77,15 +85,23 @@ export class NbaClient {
     const url = `${this.baseUrl}/${endpoint}?${buildQuery(params)}`;
     const target = new URL(url);
     const sendKey = `${target.origin}${target.pathname}${target.search}`;
+    // The gate is released when the answer starts, or `releaseCapMs` after the send, whichever
+    // comes first: the next request then leaves a full interval after the server saw this one,
+    // even when the server (or the machine) is slow to take it in, and a stalled request holds
+    // the others back only briefly.
     const pass = await this.gate.acquire();
     let released = false;
+    let capTimer: NodeJS.Timeout | undefined;
     const release = () => {
       if (released) return;
       released = true;
+      clearTimeout(capTimer);
       awaitingSend.delete(sendKey);
       void pass.release().catch(() => undefined);
     };
-    awaitingSend.set(sendKey, release);
+    awaitingSend.set(sendKey, () => {
+      capTimer = setTimeout(release, this.releaseCapMs);
+    });
     const started = performance.now();
     try {
       const response = await request(url, {

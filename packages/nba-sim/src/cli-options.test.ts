@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from './cli-options.js';
+
+describe('parseCliOptions', () => {
+  it('defaults to 127.0.0.1:8787 and the full season', () => {
+    expect(parseCliOptions([], {})).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      seed: undefined,
+      maxGames: undefined,
+    });
+  });
+
+  it('reads the environment and lets flags win', () => {
+    const env = {
+      PORT: '9000',
+      SIM_SEED: '7',
+      SIM_DATE_FROM: '2024-10-31',
+      SIM_SEASON_TYPES: 'Regular Season,PlayIn',
+    };
+    expect(parseCliOptions(['--port', '9001', '--max-games', '20'], env)).toMatchObject({
+      port: 9001,
+      seed: 7,
+      dateFrom: '2024-10-31',
+      maxGames: 20,
+      seasonTypes: ['Regular Season', 'PlayIn'],
+    });
+  });
+
+  it('parses an inline fault plan', () => {
+    const options = parseCliOptions(['--faults', '{"rules":[{"action":{"kind":"reset"}}]}'], {});
+    expect(options).toMatchObject({ faults: { rules: [{ action: { kind: 'reset' } }] } });
+  });
+
+  it.each([
+    [['--port', 'x'], '--port: expected an integer in [0, 65535], got "x" (string)'],
+    [['--season', '2024-26'], '--season: expected YYYY-YY'],
+    [['--date-to', '04/13/2025'], '--date-to: expected a date YYYY-MM-DD'],
+    [['--season-types', 'Preseason'], '--season-types: expected a list of'],
+    [['--faults', '{"rules":1}'], '--faults: expected a fault plan'],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseCliOptions(argv, {})).toThrow(message);
+  });
+
+  it('names the environment variable when the value came from there', () => {
+    expect(() => parseCliOptions([], { SIM_MAX_GAMES: '-1' })).toThrow('SIM_MAX_GAMES: expected an integer');
+  });
+
+  it('answers help', () => {
+    expect(parseCliOptions(['--help'], {})).toBe('help');
+  });
+});

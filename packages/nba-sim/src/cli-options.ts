@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type FaultPlan, parseFaultPlan } from './faults/fault-plan.js';
+import { SEASON_TYPES, type SeasonType } from './season/game-types.js';
+import { parseSeason } from './season/season-calendar.js';
+import type { SimServerOptions } from './server.js';
+
+export interface CliOptions extends SimServerOptions {
+  readonly port: number;
+  readonly host: string;
+}
+
+export class CliOptionsError extends Error {
+  override readonly name = 'CliOptionsError';
+}
+
+export const CLI_HELP = `nba-sim: a deterministic stand-in for stats.nba.com
+
+usage: pnpm sim [--port 8787] [--host 127.0.0.1] [--seed 1] [--season 2024-25]
+                [--date-from YYYY-MM-DD] [--date-to YYYY-MM-DD] [--max-games N]
+                [--season-types "Regular Season,PlayIn,Playoffs"] [--latency-ms 0]
+                [--faults '<json>' | --faults @plan.json]
+
+Each flag can also come from the environment: PORT, HOST, SIM_SEED, SIM_SEASON, SIM_DATE_FROM,
+SIM_DATE_TO, SIM_MAX_GAMES, SIM_SEASON_TYPES, SIM_LATENCY_MS, SIM_FAULTS. Flags win.`;
+
+const FLAGS = {
+  port: 'PORT',
+  host: 'HOST',
+  seed: 'SIM_SEED',
+  season: 'SIM_SEASON',
+  'date-from': 'SIM_DATE_FROM',
+  'date-to': 'SIM_DATE_TO',
+  'max-games': 'SIM_MAX_GAMES',
+  'season-types': 'SIM_SEASON_TYPES',
+  'latency-ms': 'SIM_LATENCY_MS',
+  faults: 'SIM_FAULTS',
+} as const;
+
+type Flag = keyof typeof FLAGS;
+
+const shown = (v: string) => `"${v}" (string)`;
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new CliOptionsError(`${name}: expected an integer in [${min}, ${max}], got ${shown(value)}`);
+  return n;
+}
+
+function isoDate(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new CliOptionsError(`${name}: expected a date YYYY-MM-DD, got ${shown(value)}`);
+  return value;
+}
+
+function faultPlan(name: string, value: string | undefined): FaultPlan | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const text = value.startsWith('@') ? readFileSync(value.slice(1), 'utf8') : value;
+    return parseFaultPlan(JSON.parse(text));
+  } catch (error: unknown) {
+    throw new CliOptionsError(
+      `${name}: expected a fault plan as JSON or @file, ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** Reads flags over env; pure apart from reading an `@file` fault plan. Throws CliOptionsError. */
+export function parseCliOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliOptions | 'help' {
+  const stringFlags = Object.fromEntries(Object.keys(FLAGS).map((k) => [k, { type: 'string' as const }]));
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { ...stringFlags, help: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values.help === true) return 'help';
+  const flagValues: Record<string, unknown> = values;
+  const read = (flag: Flag): [string, string | undefined] => {
+    const fromFlag = flagValues[flag];
+    return typeof fromFlag === 'string'
+      ? [`--${flag}`, fromFlag]
+      : [FLAGS[flag], env[FLAGS[flag]] || undefined];
+  };
+  const [seasonName, season] = read('season');
+  if (season !== undefined && !parseSeason(season))
+    throw new CliOptionsError(`${seasonName}: expected YYYY-YY with consecutive years, got ${shown(season)}`);
+  const [typesName, types] = read('season-types');
+  const seasonTypes = types?.split(',').map((t) => t.trim());
+  const badType = seasonTypes?.find((t) => !SEASON_TYPES.includes(t as SeasonType));
+  if (badType !== undefined)
+    throw new CliOptionsError(
+      `${typesName}: expected a list of ${SEASON_TYPES.join(', ')}, got ${shown(badType)}`,
+    );
+  return {
+    port: integer(...read('port'), 0, 65535) ?? 8787,
+    host: read('host')[1] ?? '127.0.0.1',
+    seed: integer(...read('seed'), 0, 2 ** 32 - 1),
+    season,
+    dateFrom: isoDate(...read('date-from')),
+    dateTo: isoDate(...read('date-to')),
+    maxGames: integer(...read('max-games'), 0, 100_000),
+    seasonTypes: seasonTypes as SeasonType[] | undefined,
+    latencyMs: integer(...read('latency-ms'), 0, 600_000),
+    faults: faultPlan(...read('faults')),
+  };
+}

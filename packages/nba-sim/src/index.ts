@@ -1,0 +1,34 @@
+export { type CliOptions, CliOptionsError, parseCliOptions } from './cli-options.js';
+export { type FaultDecision, FaultInjector, type FaultRequest } from './faults/fault-injector.js';
+export {
+  EMPTY_FAULT_PLAN,
+  type FaultAction,
+  type FaultKind,
+  type FaultPlan,
+  FaultPlanError,
+  type FaultRule,
+  parseFaultPlan,
+} from './faults/fault-plan.js';
+export { RequestLog, type RequestLogEntry, type RequestLogOptions } from './request-log.js';
+export type { SimulatedGame, TeamGame } from './season/game-simulation.js';
+export { type ScheduledGame, SEASON_TYPES, type SeasonType } from './season/game-types.js';
+export type { PlayAction } from './season/play-action.js';
+export type { Player } from './season/players.js';
+export {
+  buildSeason,
+  DEFAULT_SEASON,
+  DEFAULT_SEED,
+  playGame,
+  type Season,
+  type SeasonOptions,
+  type SeasonSlice,
+  selectGames,
+} from './season/season.js';
+export {
+  type GameSummary,
+  type SeasonSummary,
+  summarizeGame,
+  summarizeSeason,
+} from './season/season-summary.js';
+export { TEAMS, type Team } from './season/teams.js';
+export { createSimServer, type SimServer, type SimServerOptions } from './server.js';

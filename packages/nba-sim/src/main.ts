@@ -1,0 +1,37 @@
+import { CLI_HELP, CliOptionsError, parseCliOptions } from './cli-options.js';
+import { createSimServer } from './server.js';
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCliOptions>;
+  try {
+    options = parseCliOptions(process.argv.slice(2), process.env);
+  } catch (error: unknown) {
+    const message =
+      error instanceof CliOptionsError || error instanceof TypeError ? error.message : String(error);
+    process.stderr.write(`nba-sim: ${message}\n\n${CLI_HELP}\n`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(`${CLI_HELP}\n`);
+    return;
+  }
+  const sim = createSimServer(options);
+  const { url, statsUrl } = await sim.listen(options.port, options.host);
+  const games = sim.listedGames.length;
+  process.stdout.write(`nba-sim ${sim.season.season} seed ${sim.season.seed}: ${games} games listed\n`);
+  process.stdout.write(`listening on ${url}  (NBA_API_BASE_URL=${statsUrl})\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`nba-sim: ${signal}, stopping\n`);
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

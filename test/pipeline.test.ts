@@ -1,0 +1,198 @@
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { createSimServer, type GameSummary, type SimServer } from '@repo/nba-sim';
+import { createRedisConnection, createRequestQueue, type Redis } from '@repo/shared/queue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BronzeReader } from './helpers/bronze-reader.js';
+import { type RunningApp, runApp, startApp, waitFor } from './helpers/processes.js';
+import { testServices, uniqueBucket } from './helpers/services.js';
+
+/**
+ * The walking skeleton end to end: a slice of the simulated season (two days across two months)
+ * goes through `enqueue season` and two worker processes into S3, and everything stored is
+ * checked against what the simulator served.
+ */
+const DB = 2;
+const INTERVAL_SECONDS = 0.1;
+const SLICE = { dateFrom: '2024-10-31', dateTo: '2024-11-01' } as const;
+
+const services = testServices();
+const bucket = uniqueBucket('pipeline');
+let sim: SimServer;
+let redis: Redis;
+let reader: BronzeReader;
+let env: NodeJS.ProcessEnv;
+let games: readonly GameSummary[];
+let rosterSize: number;
+const workers: RunningApp[] = [];
+
+beforeAll(async () => {
+  sim = createSimServer({ seed: 7, ...SLICE });
+  const { url, statsUrl } = await sim.listen(0, '127.0.0.1');
+  games = sim.summary().games;
+  // How many players the directory lists, asked before the run (then the log is cleared).
+  const players = (await (
+    await fetch(`${url}/stats/commonallplayers?IsOnlyCurrentSeason=1&LeagueID=00&Season=2024-25`)
+  ).json()) as { resultSets: { rowSet: unknown[] }[] };
+  rosterSize = players.resultSets[0]?.rowSet.length ?? 0;
+  sim.requestLog.clear();
+
+  redis = createRedisConnection(services.redisUrl(DB), 'pipeline-test');
+  await redis.flushdb();
+  const s3 = new S3Client({
+    region: services.region,
+    endpoint: services.s3Endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: services.accessKeyId, secretAccessKey: services.secretAccessKey },
+  });
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  s3.destroy();
+  reader = new BronzeReader(services, bucket);
+  env = {
+    PATH: process.env.PATH,
+    AWS_REGION: services.region,
+    AWS_ACCESS_KEY_ID: services.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: services.secretAccessKey,
+    S3_BUCKET_NAME: bucket,
+    S3_ENDPOINT: services.s3Endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    REDIS_URL: services.redisUrl(DB),
+    NBA_API_BASE_URL: statsUrl,
+    RATE_LIMIT_SECONDS: String(INTERVAL_SECONDS),
+    WORKER_CONCURRENCY: '2',
+    LOG_LEVEL: 'info',
+    // The slice holds no play-in or playoff games; a real finished season would list all three.
+    SEASON_TYPES: 'Regular Season',
+  };
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.stop('SIGKILL')));
+  await redis?.quit();
+  await reader?.close();
+  await sim?.close();
+});
+
+describe('a season slice from the simulator to S3', () => {
+  it('has at least 20 games across two months', () => {
+    expect(games.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(games.map((g) => g.gameDate.slice(5, 7)))).toEqual(new Set(['10', '11']));
+  });
+
+  it('enqueue season prints the plan and enqueues players plus one job per game and endpoint', async () => {
+    const result = await runApp('planner', ['enqueue', 'season'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/error/i);
+    const n = games.length;
+    expect(result.stdout).toContain(`Regular Season  ${n} games`);
+    expect(result.stdout).toMatch(new RegExp(`box-score\\s+${n}\\s+${n}\\s+0\\s+0`));
+    expect(result.stdout).toMatch(new RegExp(`play-by-play\\s+${n}\\s+${n}\\s+0\\s+0`));
+    expect(result.stdout).toContain(`Enqueued ${2 * n + 1} new job(s)`);
+    const queue = createRequestQueue(redis);
+    const counts = await queue.getJobCounts('waiting', 'prioritized');
+    await queue.close();
+    expect((counts.waiting ?? 0) + (counts.prioritized ?? 0)).toBe(2 * n + 1);
+    expect(await queue.getJob(`2024-25.box-score.${games[0]?.gameId}`)).toBeDefined();
+  });
+
+  it('two workers drain the queue, and stop with exit code 0 on SIGTERM', async () => {
+    workers.push(startApp('worker', env), startApp('worker', env));
+    const queue = createRequestQueue(redis);
+    const total = 2 * games.length + 1;
+    await waitFor(
+      'every job to complete',
+      async () => {
+        const counts = await queue.getJobCounts('completed', 'failed');
+        if ((counts.failed ?? 0) > 0)
+          throw new Error(`failed jobs: ${JSON.stringify(counts)}\n${workers[0]?.output()}`);
+        return counts.completed === total ? true : undefined;
+      },
+      90_000,
+    );
+    await queue.close();
+    const codes = await Promise.all(workers.map((w) => w.stop('SIGTERM')));
+    expect(codes).toEqual([0, 0]);
+    const lines = workers.flatMap((w) => w.output().split('\n')).filter((l) => l.includes('"job done"'));
+    expect(lines).toHaveLength(total);
+  });
+
+  it('stores every object of DESIGN §4 and nothing else', async () => {
+    const prefix = 'historical-backfill';
+    const expected = [
+      `${prefix}/games/season=2024-25/month=10/games.parquet`,
+      `${prefix}/games/season=2024-25/month=11/games.parquet`,
+      `${prefix}/players/season=2024-25/players.parquet`,
+      `${prefix}/_raw/players/season=2024-25/players.json.gz`,
+      `${prefix}/_raw/schedule/season=2024-25/regular-season.json.gz`,
+    ];
+    for (const g of games) {
+      const month = g.gameDate.slice(5, 7);
+      expected.push(
+        `${prefix}/box-scores/season=2024-25/month=${month}/${g.gameId}.parquet`,
+        `${prefix}/box-scores-teams/season=2024-25/month=${month}/${g.gameId}.parquet`,
+        `${prefix}/play-by-play/season=2024-25/month=${month}/${g.gameId}.parquet`,
+        `${prefix}/_raw/box-score/season=2024-25/${g.gameId}.json.gz`,
+        `${prefix}/_raw/play-by-play/season=2024-25/${g.gameId}.json.gz`,
+      );
+    }
+    expect(await reader.keys()).toEqual(expected.sort());
+  });
+
+  it('each Parquet file has exactly the rows the simulator served, readable by DuckDB', async () => {
+    const prefix = 'historical-backfill';
+    for (const g of games) {
+      const month = g.gameDate.slice(5, 7);
+      const box = `${prefix}/box-scores/season=2024-25/month=${month}/${g.gameId}.parquet`;
+      expect(await reader.rowCount(box)).toBe(g.boxScorePlayers.home + g.boxScorePlayers.away);
+      expect(
+        await reader.rowCount(`${prefix}/box-scores-teams/season=2024-25/month=${month}/${g.gameId}.parquet`),
+      ).toBe(6);
+      const pbp = `${prefix}/play-by-play/season=2024-25/month=${month}/${g.gameId}.parquet`;
+      expect(await reader.rowCount(pbp)).toBe(g.playByPlayActions);
+      const [totals] = await reader.query(
+        box,
+        `SELECT sum(points) FILTER (WHERE team_id = ${g.homeTeamId}) AS home, sum(points) FILTER (WHERE team_id = ${g.awayTeamId}) AS away, min(game_date)::VARCHAR AS d, min(season) AS s FROM {file}`,
+      );
+      expect(totals).toEqual({
+        home: String(g.homePoints),
+        away: String(g.awayPoints),
+        d: g.gameDate,
+        s: '2024-25',
+      });
+      const [last] = await reader.query(
+        pbp,
+        'SELECT max(action_id) AS n, count(DISTINCT action_id) AS d FROM {file}',
+      );
+      expect(last).toEqual({ n: g.playByPlayActions, d: String(g.playByPlayActions) });
+    }
+    const october = games.filter((g) => g.gameDate.startsWith('2024-10')).length;
+    expect(await reader.rowCount(`${prefix}/games/season=2024-25/month=10/games.parquet`)).toBe(2 * october);
+    expect(await reader.rowCount(`${prefix}/games/season=2024-25/month=11/games.parquet`)).toBe(
+      2 * (games.length - october),
+    );
+    expect(await reader.rowCount(`${prefix}/players/season=2024-25/players.parquet`)).toBe(rosterSize);
+  });
+
+  it('never sent two NBA requests closer than the interval (planner and both workers)', () => {
+    const entries = sim.requestLog.entries().filter((e) => e.endpoint !== null);
+    // The schedule request, players, and two per game.
+    expect(entries).toHaveLength(1 + 1 + 2 * games.length);
+    expect(entries[0]?.endpoint).toBe('leaguegamelog');
+    const times = entries.map((e) => e.time).sort((a, b) => a - b);
+    const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL_SECONDS * 1000);
+    // Every request carried nba_api's browser headers.
+    for (const e of entries) {
+      expect(e.headers.referer).toBe('https://www.nba.com/');
+      expect(e.headers['user-agent']).toContain('Chrome/145.0.0.0');
+    }
+  });
+
+  it('a second enqueue season sends no NBA request and enqueues nothing', async () => {
+    sim.requestLog.clear();
+    const result = await runApp('planner', ['enqueue', 'season'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(0 NBA request(s) this run)');
+    expect(result.stdout).toContain('Enqueued 0 new job(s) (nothing to do)');
+    expect(sim.requestLog.entries()).toHaveLength(0);
+  });
+});
