@@ -66,6 +66,7 @@ enqueue
             refresh: flags.refresh === true,
           });
           process.stdout.write(`${formatEnqueueReport(report, ctx.config.rateLimitSeconds)}\n`);
+          if (report.scheduleFailures.length > 0) process.exitCode = 1;
         },
       );
     },

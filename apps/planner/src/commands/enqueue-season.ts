@@ -23,7 +23,9 @@ type ItemStanding = 'new' | 'queued' | 'done';
 
 export interface EnqueueReport {
   readonly season: string;
-  readonly gamesBySeasonType: Readonly<Record<string, number>>;
+  readonly gamesBySeasonType: Readonly<Record<string, { games: number; first?: string; last?: string }>>;
+  /** Season types whose schedule failed; non-empty means the command exits 1. */
+  readonly scheduleFailures: readonly { readonly seasonType: string; readonly message: string }[];
   readonly scheduleRequests: number;
   readonly jobs: Readonly<Record<string, Readonly<Record<ItemStanding, number>>>>;
   readonly enqueued: number;
@@ -37,6 +39,11 @@ export interface EnqueueReport {
  */
 export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions): Promise<EnqueueReport> {
   const { config } = ctx;
+  if (!(await ctx.store.bucketExists())) {
+    throw new Error(
+      `S3 bucket "${config.s3BucketName}" does not exist${config.s3Endpoint ? ` at ${config.s3Endpoint}` : ''}: create it first (S3_BUCKET_NAME names it)`,
+    );
+  }
   const schedule = await loadSchedule(ctx, options);
   const allRows = [...schedule.rowsByType.values()].flat();
   await writeGames(ctx, schedule.rowsByType, options);
@@ -65,15 +72,22 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
     row[standing.get(item.id) ?? 'new']++;
     jobs[item.data.request] = row;
   }
-  const gamesBySeasonType: Record<string, number> = {};
+  const gamesBySeasonType: Record<string, { games: number; first?: string; last?: string }> = {};
   for (const seasonType of SEASON_TYPES) {
     const rows = schedule.rowsByType.get(seasonType);
-    if (rows !== undefined) gamesBySeasonType[seasonType] = scheduleGames(rows).length;
+    if (rows === undefined) continue;
+    const typeGames = scheduleGames(rows);
+    gamesBySeasonType[seasonType] = {
+      games: typeGames.length,
+      first: typeGames[0]?.gameDate,
+      last: typeGames.at(-1)?.gameDate,
+    };
   }
   return {
     season: config.season,
     gamesBySeasonType,
     scheduleRequests: schedule.requests,
+    scheduleFailures: schedule.failures,
     jobs,
     enqueued: options.dryRun ? 0 : fresh.length,
     etaSeconds: fresh.length * config.rateLimitSeconds,
@@ -129,12 +143,16 @@ export function formatEnqueueReport(report: EnqueueReport, rateLimitSeconds: num
   );
   lines.push(
     table(
-      Object.entries(report.gamesBySeasonType).map(([seasonType, count]) => [
+      Object.entries(report.gamesBySeasonType).map(([seasonType, t]) => [
         `  ${seasonType}`,
-        `${count} games`,
+        `${t.games} games`,
+        t.first === undefined ? '' : `${t.first} .. ${t.last}`,
       ]),
     ),
   );
+  for (const failure of report.scheduleFailures) {
+    lines.push(`  ${failure.seasonType}: schedule FAILED, its games are not planned: ${failure.message}`);
+  }
   lines.push('');
   const order = REQUEST_NAMES.filter((name: RequestName) => report.jobs[name] !== undefined);
   const rows: (string | number)[][] = [['  jobs', 'total', 'new', 'queued', 'done']];

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { type Row, rawKey, slugOf, writeDatasets, writeRaw } from '@repo/shared/bronze';
-import { ENDPOINTS, SEASON_TYPES, type SeasonType } from '@repo/shared/nba';
+import { ENDPOINTS, NbaRequestError, SEASON_TYPES, type SeasonType } from '@repo/shared/nba';
 import type { PlannerContext } from '../context.js';
 
 export interface ScheduleResult {
@@ -10,6 +10,8 @@ export interface ScheduleResult {
   readonly requests: number;
   /** Season types whose schedule came from `_raw/` on S3 instead of the API. */
   readonly fromStore: number;
+  /** Season types whose schedule could not be had, with the reason; their games are not planned. */
+  readonly failures: readonly { readonly seasonType: SeasonType; readonly message: string }[];
 }
 
 /**
@@ -27,6 +29,7 @@ export async function loadSchedule(
   const rowsByType = new Map<SeasonType, readonly Row[]>();
   let requests = 0;
   let fromStore = 0;
+  const failures: { seasonType: SeasonType; message: string }[] = [];
   for (const seasonType of SEASON_TYPES.filter((type) => config.seasonTypes.includes(type))) {
     const target = { season: config.season, seasonType };
     const key = rawKey({
@@ -44,14 +47,23 @@ export async function loadSchedule(
       }
     }
     let fetched = false;
-    if (body === undefined) {
-      const response = await ctx.nba.get(endpoint.endpoint, endpoint.params(target));
-      requests++;
-      body = response.body;
-      fetched = true;
+    let rows: readonly Row[];
+    try {
+      if (body === undefined) {
+        requests++;
+        const response = await ctx.nba.get(endpoint.endpoint, endpoint.params(target));
+        body = response.body;
+        fetched = true;
+      }
+      rows = endpoint.parse(JSON.parse(body) as unknown, { ...target, ingestedAt: new Date() }).games ?? [];
+    } catch (error) {
+      // One season type's failure must not hide the others': plan what can be planned and say
+      // loudly what could not (the command then exits 1).
+      if (!(error instanceof NbaRequestError) && !(error instanceof SyntaxError)) throw error;
+      const kind = error instanceof NbaRequestError ? error.kind : 'parse';
+      failures.push({ seasonType, message: `[${kind}] ${error.message}` });
+      continue;
     }
-    const rows =
-      endpoint.parse(JSON.parse(body) as unknown, { ...target, ingestedAt: new Date() }).games ?? [];
     if (fetched && rows.length > 0) {
       await writeRaw(
         ctx.store,
@@ -68,7 +80,7 @@ export async function loadSchedule(
     }
     rowsByType.set(seasonType, rows);
   }
-  return { rowsByType, requests, fromStore };
+  return { rowsByType, requests, fromStore, failures };
 }
 
 /**

@@ -197,6 +197,19 @@ export class BronzeStore {
   }
 
   /** Creates the bucket when it does not exist; an existing bucket we can reach is fine. */
+  /** Whether the bucket exists and these credentials may use it. */
+  async bucketExists(): Promise<boolean> {
+    return this.call('head', undefined, async () => {
+      try {
+        await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+        return true;
+      } catch (error) {
+        if (httpStatus(error) === 404) return false;
+        throw error;
+      }
+    });
+  }
+
   async ensureBucket(): Promise<void> {
     await this.call('ensureBucket', undefined, async () => {
       try {
