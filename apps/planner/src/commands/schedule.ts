@@ -52,6 +52,7 @@ export async function loadSchedule(
       if (body === undefined) {
         requests++;
         const response = await ctx.nba.get(endpoint.endpoint, endpoint.params(target));
+        await ctx.state.countRequest();
         body = response.body;
         fetched = true;
       }

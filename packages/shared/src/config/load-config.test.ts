@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+
+const REQUIRED = { AWS_REGION: 'us-east-1', S3_BUCKET_NAME: 'bronze' };
+
+describe('loadConfig', () => {
+  it('applies every default of DESIGN §2', () => {
+    const config = loadConfig(REQUIRED);
+    expect(config).toMatchObject({
+      season: '2024-25',
+      rateLimitSeconds: 5,
+      stateFilePrefix: 'backfill-state',
+      logLevel: 'info',
+      dryRun: false,
+      redisUrl: 'redis://localhost:6379',
+      s3Endpoint: undefined,
+      s3ForcePathStyle: false,
+      nbaApiBaseUrl: 'https://stats.nba.com/stats',
+      nbaApiTimeoutMs: 30_000,
+      outputPrefix: 'historical-backfill',
+      seasonTypes: ['Regular Season', 'PlayIn', 'Playoffs'],
+      endpoints: ['box-score', 'play-by-play'],
+      workerConcurrency: 2,
+      s3UploadConcurrency: 3,
+      checkpointIntervalSeconds: 60,
+      dashboardPort: 3000,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('parses decimals, booleans and lists', () => {
+    const config = loadConfig({
+      ...REQUIRED,
+      RATE_LIMIT_SECONDS: '0.05',
+      DRY_RUN: 'TRUE',
+      SEASON_TYPES: 'Playoffs, Regular Season',
+      NBA_API_BASE_URL: 'http://127.0.0.1:8787/stats/',
+      SEASON: '1999-00',
+    });
+    expect(config.rateLimitSeconds).toBe(0.05);
+    expect(config.dryRun).toBe(true);
+    expect(config.seasonTypes).toEqual(['Playoffs', 'Regular Season']);
+    expect(config.nbaApiBaseUrl).toBe('http://127.0.0.1:8787/stats');
+    expect(config.season).toBe('1999-00');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ ...REQUIRED, SEASON: '', RATE_LIMIT_SECONDS: '' }).rateLimitSeconds).toBe(5);
+  });
+
+  it('never echoes a secret value', () => {
+    try {
+      loadConfig({ ...REQUIRED, NBA_API_PROXY: 'not a url with secret' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toBe(
+        'invalid configuration: NBA_API_PROXY: expected a URL starting with http:// or https://, got a value that is not shown',
+      );
+    }
+  });
+
+  it('wants both dashboard credentials or neither', () => {
+    expect(() => loadConfig({ ...REQUIRED, DASHBOARD_USER: 'admin' })).toThrow(
+      'DASHBOARD_USER and DASHBOARD_PASSWORD: expected both set (basic auth) or neither',
+    );
+  });
+});
