@@ -1,10 +1,9 @@
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { createSimServer, type GameSummary, type SimServer } from '@repo/nba-sim';
 import { createRedisConnection, createRequestQueue, type Redis } from '@repo/shared/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
 import { type RunningApp, runApp, startApp, waitFor } from './helpers/processes.js';
-import { testServices, uniqueBucket } from './helpers/services.js';
+import { appEnv, createTestBucket, testServices } from './helpers/services.js';
 
 /**
  * The walking skeleton end to end: a slice of the simulated season (two days across two months)
@@ -16,7 +15,7 @@ const INTERVAL_SECONDS = 0.1;
 const SLICE = { dateFrom: '2024-10-31', dateTo: '2024-11-01' } as const;
 
 const services = testServices();
-const bucket = uniqueBucket('pipeline');
+let bucket: string;
 let sim: SimServer;
 let redis: Redis;
 let reader: BronzeReader;
@@ -38,31 +37,17 @@ beforeAll(async () => {
 
   redis = createRedisConnection(services.redisUrl(DB), 'pipeline-test');
   await redis.flushdb();
-  const s3 = new S3Client({
-    region: services.region,
-    endpoint: services.s3Endpoint,
-    forcePathStyle: true,
-    credentials: { accessKeyId: services.accessKeyId, secretAccessKey: services.secretAccessKey },
-  });
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  s3.destroy();
+  bucket = await createTestBucket(services, 'pipeline');
   reader = new BronzeReader(services, bucket);
-  env = {
-    PATH: process.env.PATH,
-    AWS_REGION: services.region,
-    AWS_ACCESS_KEY_ID: services.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: services.secretAccessKey,
+  env = appEnv(services, DB, {
     S3_BUCKET_NAME: bucket,
-    S3_ENDPOINT: services.s3Endpoint,
-    S3_FORCE_PATH_STYLE: 'true',
-    REDIS_URL: services.redisUrl(DB),
     NBA_API_BASE_URL: statsUrl,
     RATE_LIMIT_SECONDS: String(INTERVAL_SECONDS),
     WORKER_CONCURRENCY: '2',
     LOG_LEVEL: 'info',
     // The slice holds no play-in or playoff games; a real finished season would list all three.
     SEASON_TYPES: 'Regular Season',
-  };
+  });
 });
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { createSimServer, type SimServer } from '@repo/nba-sim';
 import { createRedisConnection, createRequestQueue, type Redis } from '@repo/shared/queue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
 import { runApp } from './helpers/processes.js';
-import { testServices, uniqueBucket } from './helpers/services.js';
+import { appEnv, createTestBucket, testServices } from './helpers/services.js';
 
 const DB = 4;
 const services = testServices();
@@ -12,37 +11,13 @@ let sim: SimServer;
 let redis: Redis;
 let reader: BronzeReader;
 let env: NodeJS.ProcessEnv;
-let bucketCount = 0;
-
-async function freshBucket(): Promise<string> {
-  const bucket = uniqueBucket(`planner-${++bucketCount}`);
-  const s3 = new S3Client({
-    region: services.region,
-    endpoint: services.s3Endpoint,
-    forcePathStyle: true,
-    credentials: { accessKeyId: services.accessKeyId, secretAccessKey: services.secretAccessKey },
-  });
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  s3.destroy();
-  return bucket;
-}
 
 beforeAll(async () => {
   // A slice with regular-season games and the whole play-in.
   sim = createSimServer({ seed: 3, dateFrom: '2025-04-12', dateTo: '2025-04-18' });
   const { statsUrl } = await sim.listen(0, '127.0.0.1');
   redis = createRedisConnection(services.redisUrl(DB), 'planner-test');
-  env = {
-    PATH: process.env.PATH,
-    AWS_REGION: services.region,
-    AWS_ACCESS_KEY_ID: services.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: services.secretAccessKey,
-    S3_ENDPOINT: services.s3Endpoint,
-    S3_FORCE_PATH_STYLE: 'true',
-    REDIS_URL: services.redisUrl(DB),
-    NBA_API_BASE_URL: statsUrl,
-    RATE_LIMIT_SECONDS: '0.05',
-  };
+  env = appEnv(services, DB, { NBA_API_BASE_URL: statsUrl, RATE_LIMIT_SECONDS: '0.05' });
 });
 
 beforeEach(async () => {
@@ -50,7 +25,7 @@ beforeEach(async () => {
   sim.requestLog.clear();
   sim.faults.setPlan({ seed: 1, rules: [] });
   await reader?.close();
-  env.S3_BUCKET_NAME = await freshBucket();
+  env.S3_BUCKET_NAME = await createTestBucket(services, 'planner');
   reader = new BronzeReader(services, env.S3_BUCKET_NAME);
 });
 

@@ -1,3 +1,5 @@
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+
 /**
  * Connection settings of the test services that `scripts/test-services.sh` starts. A missing
  * variable fails the test with the command that sets it, rather than skipping it.
@@ -37,4 +39,36 @@ export function testServices(): TestServices {
 /** A fresh, unique bucket name for one test file. */
 export function uniqueBucket(label: string): string {
   return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Creates a fresh bucket on the test S3 server and returns its name. */
+export async function createTestBucket(services: TestServices, label: string): Promise<string> {
+  const bucket = uniqueBucket(label);
+  const s3 = new S3Client({
+    region: services.region,
+    endpoint: services.s3Endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: services.accessKeyId, secretAccessKey: services.secretAccessKey },
+  });
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } finally {
+    s3.destroy();
+  }
+  return bucket;
+}
+
+/** The environment every app process of a test gets: the test services plus `overrides`. */
+export function appEnv(services: TestServices, db: number, overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    AWS_REGION: services.region,
+    AWS_ACCESS_KEY_ID: services.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: services.secretAccessKey,
+    S3_ENDPOINT: services.s3Endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    REDIS_URL: services.redisUrl(db),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...overrides,
+  };
 }
