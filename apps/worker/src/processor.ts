@@ -59,7 +59,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     try {
       const response = await deps.nba.get(endpoint.endpoint, endpoint.params(data));
       apiResponseMs = Math.round(response.responseMs);
-      await deps.state.countRequest();
+      await deps.state.countRequest(response.responseMs);
       let json: unknown;
       try {
         json = JSON.parse(response.body);

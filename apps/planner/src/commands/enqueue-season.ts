@@ -63,7 +63,14 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
         })),
       );
     }
-    await ctx.state.setPlan(countBy(items, () => true));
+    await ctx.state.setPlanned(
+      new Map(
+        items.map((item) => [
+          item.id,
+          { request: item.data.request, gameDate: item.data.gameDate, seasonType: item.data.seasonType },
+        ]),
+      ),
+    );
   }
 
   const jobs: Record<string, Record<ItemStanding, number>> = {};
@@ -123,16 +130,6 @@ async function classifyItems(
     else standing.set(item.id, 'new');
   });
   return standing;
-}
-
-function countBy(
-  items: readonly PlannedItem[],
-  include: (item: PlannedItem) => boolean,
-): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items)
-    if (include(item)) counts[item.data.request] = (counts[item.data.request] ?? 0) + 1;
-  return counts;
 }
 
 /** The plan, one screen. */

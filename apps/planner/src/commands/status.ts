@@ -1,76 +1,23 @@
-import { REQUEST_NAMES } from '@repo/shared/nba';
-import { QUEUE_NAME } from '@repo/shared/queue';
+import type { Progress } from '@repo/shared/state';
+import { collectProgress } from '@repo/shared/state';
 import type { PlannerContext } from '../context.js';
 import { formatBytes, formatDuration, progressBar, table } from '../format.js';
 
-export interface RequestProgress {
-  readonly planned: number;
-  readonly completed: number;
-  readonly failed: number;
-  readonly retrying: number;
-  readonly pending: number;
+/** The same object as the dashboard's `/api/progress`. */
+export async function collectStatus(ctx: PlannerContext): Promise<Progress> {
+  return collectProgress({
+    redis: ctx.redis,
+    state: ctx.state,
+    queue: ctx.queue,
+    rateLimitSeconds: ctx.config.rateLimitSeconds,
+  });
 }
 
-export interface StatusReport {
-  readonly season: string;
-  readonly queue: {
-    readonly name: string;
-    readonly paused: boolean;
-    readonly counts: Readonly<Record<string, number>>;
-    readonly rateLimitSeconds: number;
-  };
-  readonly requests: Readonly<Record<string, RequestProgress>>;
-  readonly totals: { readonly requests: number; readonly rows: number; readonly bytes: number };
-  readonly errorsByClass: Readonly<Record<string, number>>;
-  readonly etaSeconds: number;
-}
-
-/** Progress of the season from Redis: the plan, the item states and the queue's counts. */
-export async function collectStatus(ctx: PlannerContext): Promise<StatusReport> {
-  const [plan, items, counters, counts, paused] = await Promise.all([
-    ctx.state.getPlan(),
-    ctx.state.getItems(),
-    ctx.state.getCounters(),
-    ctx.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'paused'),
-    ctx.queue.isPaused(),
-  ]);
-  const requests: Record<string, RequestProgress> = {};
-  for (const request of REQUEST_NAMES) {
-    if (request === 'schedule') continue;
-    const prefix = `${ctx.config.season}.${request}`;
-    let completed = 0;
-    let failed = 0;
-    let retrying = 0;
-    for (const [id, state] of items) {
-      if (id !== prefix && !id.startsWith(`${prefix}.`)) continue;
-      if (state.status === 'done') completed++;
-      else if (state.status === 'failed') failed++;
-      else retrying++;
-    }
-    const planned = plan[request] ?? 0;
-    if (planned === 0 && completed + failed + retrying === 0) continue;
-    requests[request] = {
-      planned,
-      completed,
-      failed,
-      retrying,
-      pending: Math.max(0, planned - completed - failed),
-    };
-  }
-  const pending = Object.values(requests).reduce((sum, r) => sum + r.pending, 0);
-  return {
-    season: ctx.config.season,
-    queue: { name: QUEUE_NAME, paused, counts, rateLimitSeconds: ctx.config.rateLimitSeconds },
-    requests,
-    totals: { requests: counters.requests, rows: counters.rows, bytes: counters.bytes },
-    errorsByClass: { ...counters.errors },
-    etaSeconds: pending * ctx.config.rateLimitSeconds,
-  };
-}
-
-export function formatStatus(report: StatusReport): string {
+export function formatStatus(report: Progress): string {
   const lines: string[] = [];
-  const state = report.queue.paused ? 'PAUSED' : 'running';
+  const state = report.queue.paused
+    ? `PAUSED${report.queue.pauseReason ? ` (${report.queue.pauseReason})` : ''}; \`pnpm planner resume\` resumes`
+    : 'running';
   lines.push(
     `Season ${report.season}  queue ${report.queue.name}: ${state}, 1 request / ${report.queue.rateLimitSeconds} s`,
   );
@@ -99,6 +46,19 @@ export function formatStatus(report: StatusReport): string {
   lines.push(
     `  requests ${report.totals.requests}, rows ${report.totals.rows}, stored ${formatBytes(report.totals.bytes)}; errors: ${errors.length === 0 ? 'none' : errors.map(([k, v]) => `${k} ${v}`).join(', ')}`,
   );
+  const latency =
+    report.apiLatencyMs.p50 === null
+      ? ''
+      : `; API latency p50 ${report.apiLatencyMs.p50} ms, p95 ${report.apiLatencyMs.p95} ms`;
+  const quality = report.meanQualityScore === null ? '' : `; mean quality ${report.meanQualityScore}`;
+  lines.push(`  rate ${report.ratePerMinute} items/min${latency}${quality}`);
   lines.push(`  ETA ${formatDuration(report.etaSeconds)}`);
+  for (const failure of report.failures.slice(0, 5)) {
+    lines.push(
+      `  failed ${failure.id} [${failure.errorClass ?? '?'}] after ${failure.attempts} attempt(s): ${failure.message ?? ''}`,
+    );
+  }
+  if (report.failures.length > 5)
+    lines.push(`  ... and ${report.failures.length - 5} more (--json lists them)`);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 export { isGameId, itemId, type RequestJobData } from './item-id.js';
-export { gateKeys, MAINTENANCE_QUEUE_NAME, QUEUE_NAME, stateKeys } from './keys.js';
+export { gateKeys, MAINTENANCE_QUEUE_NAME, pauseReasonKey, QUEUE_NAME, stateKeys } from './keys.js';
 export { createNbaAccess } from './nba-access.js';
 export { type GatePass, RateLimitGate, type RateLimitGateOptions } from './rate-limit-gate.js';
 export { createRedisConnection, type Redis } from './redis-connection.js';

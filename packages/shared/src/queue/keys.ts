@@ -15,11 +15,18 @@ export function gateKeys(): { readonly lock: string; readonly last: string } {
 export function stateKeys(season: string): {
   readonly items: string;
   readonly counters: string;
-  readonly plan: string;
+  readonly planned: string;
+  readonly latencies: string;
 } {
   return {
     items: `${NAMESPACE}:${season}:items`,
     counters: `${NAMESPACE}:${season}:counters`,
-    plan: `${NAMESPACE}:${season}:plan`,
+    planned: `${NAMESPACE}:${season}:planned`,
+    latencies: `${NAMESPACE}:${season}:latencies`,
   };
+}
+
+/** Why the request queue was paused (absent when it was not paused by the product). */
+export function pauseReasonKey(): string {
+  return `${NAMESPACE}:pause-reason`;
 }

@@ -1,4 +1,16 @@
-export type { ItemState, ItemStatus, StateCounters } from './item-state.js';
+export { type CollectProgressDeps, collectProgress, type ProgressQueue } from './collect-progress.js';
+export type { ItemState, ItemStatus, PlannedEntry, StateCounters } from './item-state.js';
+export {
+  type CalendarDay,
+  computeProgress,
+  type FailedItem,
+  MAX_FAILED_LISTED,
+  type Progress,
+  type ProgressInput,
+  quantile,
+  RATE_WINDOW_MINUTES,
+  type RequestProgress,
+} from './progress.js';
 export { type FailureRecord, RedisState, type SuccessRecord } from './redis-state.js';
 export { type PlannedItem, planSeasonItems } from './season-plan.js';
 export { findStoredItems } from './stored-items.js';

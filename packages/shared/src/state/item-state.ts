@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../nba/index.js';
+import type { ErrorKind, RequestName, SeasonType } from '../nba/index.js';
 
 /** Where an item stands in the progress record. */
 export type ItemStatus = 'done' | 'failed' | 'retrying';
@@ -14,6 +14,8 @@ export interface ItemState {
   readonly errorKind?: ErrorKind;
   readonly errorMessage?: string;
   readonly qualityScore?: number;
+  /** Names of the quality checks that failed, when any did. */
+  readonly failedChecks?: readonly string[];
   /** ISO time of the last change. */
   readonly updatedAt: string;
 }
@@ -24,4 +26,11 @@ export interface StateCounters {
   readonly rows: number;
   readonly bytes: number;
   readonly errors: Readonly<Partial<Record<ErrorKind, number>>>;
+}
+
+/** One planned item, as `enqueue season` records it (the calendar and ETA come from these). */
+export interface PlannedEntry {
+  readonly request: RequestName;
+  readonly gameDate?: string;
+  readonly seasonType?: SeasonType;
 }

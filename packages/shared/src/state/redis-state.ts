@@ -1,13 +1,14 @@
 import type { Redis } from 'ioredis';
 import { type ErrorKind, isErrorKind } from '../nba/index.js';
 import { stateKeys } from '../queue/index.js';
-import type { ItemState, StateCounters } from './item-state.js';
+import type { ItemState, PlannedEntry, StateCounters } from './item-state.js';
 
 export interface SuccessRecord {
   readonly rows: number;
   readonly bytes: number;
   readonly attempts: number;
   readonly qualityScore?: number;
+  readonly failedChecks?: readonly string[];
 }
 
 export interface FailureRecord {
@@ -18,7 +19,13 @@ export interface FailureRecord {
   readonly final: boolean;
 }
 
-/** The per-season progress record in Redis: item → state, plus counters. */
+/** How many API latencies are kept for the p50/p95 figures. */
+const LATENCY_SAMPLES = 1000;
+
+/**
+ * The per-season progress record in Redis (DESIGN §6): item → state, the planned items,
+ * counters, and the latest API latencies.
+ */
 export class RedisState {
   private readonly keys: ReturnType<typeof stateKeys>;
 
@@ -29,9 +36,15 @@ export class RedisState {
     this.keys = stateKeys(season);
   }
 
-  /** Counts one NBA request (success or not). */
-  async countRequest(): Promise<void> {
-    await this.redis.hincrby(this.keys.counters, 'requests', 1);
+  /** Counts one NBA request that got an HTTP answer, and its latency. */
+  async countRequest(responseMs?: number): Promise<void> {
+    const multi = this.redis.multi().hincrby(this.keys.counters, 'requests', 1);
+    if (responseMs !== undefined) {
+      multi
+        .lpush(this.keys.latencies, Math.round(responseMs))
+        .ltrim(this.keys.latencies, 0, LATENCY_SAMPLES - 1);
+    }
+    await multi.exec();
   }
 
   async recordSuccess(itemId: string, record: SuccessRecord, now: Date): Promise<void> {
@@ -64,15 +77,22 @@ export class RedisState {
       .exec();
   }
 
-  /** Records how many items of each request the season has (written by `enqueue season`). */
-  async setPlan(totals: Readonly<Record<string, number>>): Promise<void> {
-    if (Object.keys(totals).length === 0) return;
-    await this.redis.hset(this.keys.plan, totals);
+  /** Marks failed items as pending again (they are being re-queued). */
+  async clearFailures(itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length > 0) await this.redis.hdel(this.keys.items, ...itemIds);
   }
 
-  async getPlan(): Promise<Record<string, number>> {
-    const all = await this.redis.hgetall(this.keys.plan);
-    return Object.fromEntries(Object.entries(all).map(([request, total]) => [request, Number(total)]));
+  /** Records the season's planned items (written by `enqueue season`; merged, never shrunk). */
+  async setPlanned(entries: ReadonlyMap<string, PlannedEntry>): Promise<void> {
+    if (entries.size === 0) return;
+    const fields: Record<string, string> = {};
+    for (const [id, entry] of entries) fields[id] = JSON.stringify(entry);
+    await this.redis.hset(this.keys.planned, fields);
+  }
+
+  async getPlanned(): Promise<Map<string, PlannedEntry>> {
+    const all = await this.redis.hgetall(this.keys.planned);
+    return new Map(Object.entries(all).map(([id, raw]) => [id, JSON.parse(raw) as PlannedEntry]));
   }
 
   async getItem(itemId: string): Promise<ItemState | undefined> {
@@ -98,5 +118,10 @@ export class RedisState {
       bytes: Number(all.bytes ?? 0),
       errors,
     };
+  }
+
+  /** The latest API latencies in milliseconds, newest first. */
+  async getLatencies(): Promise<number[]> {
+    return (await this.redis.lrange(this.keys.latencies, 0, -1)).map(Number);
   }
 }
