@@ -102,7 +102,10 @@ describe('a season slice from the simulator to S3', () => {
 
   it('stores every object of DESIGN §4 and nothing else', async () => {
     const prefix = 'historical-backfill';
+    const today = new Date().toISOString().slice(0, 10);
     const expected = [
+      'backfill-state/checkpoint.json',
+      `backfill-state/daily-progress/date=${today}/progress.json`,
       `${prefix}/games/season=2024-25/month=10/games.parquet`,
       `${prefix}/games/season=2024-25/month=11/games.parquet`,
       `${prefix}/players/season=2024-25/players.parquet`,
@@ -155,6 +158,41 @@ describe('a season slice from the simulator to S3', () => {
       2 * (games.length - october),
     );
     expect(await reader.rowCount(`${prefix}/players/season=2024-25/players.parquet`)).toBe(rosterSize);
+  });
+
+  it('checkpointed on drain and shutdown, with counts that match S3', async () => {
+    const body = await reader.store.get('backfill-state/checkpoint.json');
+    const checkpoint = JSON.parse(body?.toString('utf8') ?? '{}') as {
+      version: number;
+      season: string;
+      requests: Record<string, { planned: number; completed: number; failed: number; pending: number }>;
+      completed: string[];
+      failed: unknown[];
+      totals: { requests: number; rows: number; bytes: number };
+      apiLatencyMs: { p50: number; p95: number };
+    };
+    const n = games.length;
+    expect(checkpoint.version).toBe(1);
+    expect(checkpoint.season).toBe('2024-25');
+    expect(checkpoint.requests).toEqual({
+      players: { planned: 1, completed: 1, failed: 0, retrying: 0, pending: 0 },
+      'box-score': { planned: n, completed: n, failed: 0, retrying: 0, pending: 0 },
+      'play-by-play': { planned: n, completed: n, failed: 0, retrying: 0, pending: 0 },
+    });
+    // Every completed id has its files on S3, and every file belongs to a completed id.
+    const keys = await reader.keys('historical-backfill/');
+    const fromS3 = new Set<string>();
+    for (const key of keys) {
+      const match = /^historical-backfill\/(box-scores|play-by-play)\/season=2024-25\/month=\d{2}\/(\d{10})\.parquet$/.exec(key);
+      if (match) fromS3.add(`2024-25.${match[1] === 'box-scores' ? 'box-score' : 'play-by-play'}.${match[2]}`);
+    }
+    if (keys.includes('historical-backfill/players/season=2024-25/players.parquet')) fromS3.add('2024-25.players');
+    expect(checkpoint.completed).toEqual([...fromS3].sort());
+    expect(checkpoint.failed).toEqual([]);
+    // The planner's schedule request counts too.
+    expect(checkpoint.totals.requests).toBe(2 * n + 2);
+    expect(checkpoint.apiLatencyMs.p50).toBeGreaterThanOrEqual(0);
+    expect(checkpoint.apiLatencyMs.p95).toBeGreaterThanOrEqual(checkpoint.apiLatencyMs.p50);
   });
 
   it('never sent two NBA requests closer than the interval (planner and both workers)', () => {

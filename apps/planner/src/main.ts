@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { enqueueSeason, formatEnqueueReport } from './commands/enqueue-season.js';
+import { formatRetryReport, pauseQueue, resumeQueue, retryFailed } from './commands/queue-control.js';
 import { collectStatus, formatStatus } from './commands/status.js';
 import {
   createPlannerContext,
@@ -81,6 +82,35 @@ program
     await withContext({ SEASON: flags.season }, async (ctx) => {
       const report = await collectStatus(ctx);
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
+    });
+  });
+
+program
+  .command('pause')
+  .description('pause the nba-requests queue: workers finish the job in flight and take no more')
+  .option('--reason <text>', 'why, shown by status and the dashboard')
+  .action(async (flags: { reason?: string }) => {
+    await withContext({}, async (ctx) => {
+      process.stdout.write(`${await pauseQueue(ctx, flags.reason)}\n`);
+    });
+  });
+
+program
+  .command('resume')
+  .description('resume the queue after a pause (yours, or the automatic one when the API looked blocked)')
+  .action(async () => {
+    await withContext({}, async (ctx) => {
+      process.stdout.write(`${await resumeQueue(ctx)}\n`);
+    });
+  });
+
+program
+  .command('retry-failed')
+  .description('put every failed job back in the queue with its attempts reset')
+  .option('--season <YYYY-YY>', 'season (env SEASON, default 2024-25)')
+  .action(async (flags: { season?: string }) => {
+    await withContext({ SEASON: flags.season }, async (ctx) => {
+      process.stdout.write(`${formatRetryReport(await retryFailed(ctx))}\n`);
     });
   });
 

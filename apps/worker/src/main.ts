@@ -4,56 +4,114 @@ import { createLogger } from '@repo/shared/log';
 import {
   applyGlobalRateLimit,
   BACKOFF_STRATEGY,
+  BlockingDetector,
+  createMaintenanceQueue,
   createNbaAccess,
   createRedisConnection,
   createRequestQueue,
+  MAINTENANCE_QUEUE_NAME,
+  type MaintenanceJobData,
   QUEUE_NAME,
   type RequestJobData,
   retryDelayMs,
+  scheduleCheckpoints,
 } from '@repo/shared/queue';
 import { RedisState } from '@repo/shared/state';
 import { Worker } from 'bullmq';
+import { checkpointNow } from './checkpoints.js';
 import { createProcessor, JobFailure } from './processor.js';
 import { onShutdownSignal, Releasers } from './shutdown.js';
 
 const config = loadConfigOrExit();
 const log = createLogger({ component: 'worker', level: config.logLevel });
 const releasers = new Releasers();
+const intervalMs = config.rateLimitSeconds * 1000;
 
 const redis = createRedisConnection(config.redisUrl, 'nba-backfill-worker');
 releasers.add('redis', () => redis.quit());
 const queue = createRequestQueue(redis);
 releasers.add('queue', () => queue.close());
+const maintenance = createMaintenanceQueue(redis);
+releasers.add('maintenance queue', () => maintenance.close());
 await applyGlobalRateLimit(queue, config.rateLimitSeconds);
 
 const { gate, nba } = createNbaAccess(redis, config);
 releasers.add('nba client', () => nba.close());
 const store = createBronzeStore(config);
 releasers.add('s3', () => store.close());
+const state = new RedisState(redis, config.season);
+const checkpointDeps = {
+  redis,
+  state,
+  queue,
+  store,
+  stateFilePrefix: config.stateFilePrefix,
+  rateLimitSeconds: config.rateLimitSeconds,
+  log,
+  dryRun: config.dryRun,
+};
 
 const processor = createProcessor({
   nba,
   store,
-  state: new RedisState(redis, config.season),
+  state,
   gate,
+  queue,
+  redis,
+  blocking: new BlockingDetector(redis),
   log,
   outputPrefix: config.outputPrefix,
   dryRun: config.dryRun,
+  intervalMs,
+  blockedAfterFailures: config.blockedAfterFailures,
 });
 
 // No `limiter` here: a worker-level limiter would override the queue's global one (DESIGN §5).
+// A job whose worker died (kill -9) goes back to the queue once its lock expires; it may stall
+// more than once in a long chaotic run without being failed for it.
 const worker = new Worker<RequestJobData>(QUEUE_NAME, processor, {
   connection: redis,
   concurrency: config.workerConcurrency,
+  lockDuration: 15_000,
+  stalledInterval: 15_000,
+  maxStalledCount: 5,
   settings: {
     backoffStrategy: (attemptsMade, type, error) => {
       if (type !== BACKOFF_STRATEGY) return 0;
       const kind = error instanceof JobFailure ? error.kind : 'server';
-      return retryDelayMs(kind, attemptsMade, Math.random);
+      return retryDelayMs(kind, attemptsMade, intervalMs, Math.random);
     },
   },
 });
 worker.on('error', (error) => log.error({ err: error.message }, 'worker error'));
+
+const maintenanceWorker = new Worker<MaintenanceJobData>(
+  MAINTENANCE_QUEUE_NAME,
+  async (job) => {
+    if (job.data.task === 'checkpoint' && job.data.season === config.season)
+      await checkpointNow(checkpointDeps, 'scheduled');
+  },
+  { connection: redis, concurrency: 1 },
+);
+maintenanceWorker.on('error', (error) => log.error({ err: error.message }, 'maintenance worker error'));
+await scheduleCheckpoints(maintenance, config.season, config.checkpointIntervalSeconds * 1000);
+
+let drainCheckpoint: Promise<void> | undefined;
+worker.on('drained', () => {
+  drainCheckpoint ??= checkpointNow(checkpointDeps, 'drained')
+    .catch((error: unknown) => log.error({ err: String(error) }, 'checkpoint on drain failed'))
+    .finally(() => {
+      drainCheckpoint = undefined;
+    });
+});
+
+// Released in reverse: stop taking jobs (the one in flight finishes), then the last checkpoint,
+// then the connections.
+releasers.add('final checkpoint', async () => {
+  await drainCheckpoint;
+  await checkpointNow(checkpointDeps, 'shutdown');
+});
+releasers.add('maintenance worker', () => maintenanceWorker.close());
 releasers.add('worker', () => worker.close());
 
 onShutdownSignal(log, async () => {

@@ -38,12 +38,19 @@ export interface Config {
   readonly s3UploadConcurrency: number;
   /** @defaultValue 60 */
   readonly checkpointIntervalSeconds: number;
+  /**
+   * Consecutive timeout/connection/throttled failures after which the queue pauses itself as
+   * blocked (stats.nba.com blocks by hanging). @defaultValue 10
+   */
+  readonly blockedAfterFailures: number;
   /** @defaultValue 3000 */
   readonly dashboardPort: number;
   /** @defaultValue `127.0.0.1` */
   readonly dashboardHost: string;
   readonly dashboardUser: string | undefined;
   readonly dashboardPassword: string | undefined;
+  /** bull-board read-only and every mutating dashboard route refused. @defaultValue false */
+  readonly dashboardReadOnly: boolean;
 }
 
 /** Thrown by loadConfig; `message` is one line naming every bad variable, its value and what is allowed. */
@@ -103,10 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: v.WORKER_CONCURRENCY,
     s3UploadConcurrency: v.S3_UPLOAD_CONCURRENCY,
     checkpointIntervalSeconds: v.CHECKPOINT_INTERVAL_SECONDS,
+    blockedAfterFailures: v.BLOCKED_AFTER_FAILURES,
     dashboardPort: v.DASHBOARD_PORT,
     dashboardHost: v.DASHBOARD_HOST,
     dashboardUser: v.DASHBOARD_USER,
     dashboardPassword: v.DASHBOARD_PASSWORD,
+    dashboardReadOnly: v.DASHBOARD_READ_ONLY,
   });
 }
 

@@ -108,10 +108,12 @@ export const CONFIG_SCHEMA = z.object({
   WORKER_CONCURRENCY: positiveInt('a whole number from 1 to 64', 64).default(2),
   S3_UPLOAD_CONCURRENCY: positiveInt('a whole number from 1 to 64', 64).default(3),
   CHECKPOINT_INTERVAL_SECONDS: positiveInt('a whole number of seconds >= 1').default(60),
+  BLOCKED_AFTER_FAILURES: positiveInt('a whole number from 1 to 1000', 1000).default(10),
   DASHBOARD_PORT: positiveInt('a TCP port from 1 to 65535', 65_535).default(3000),
   DASHBOARD_HOST: z.string().trim().min(1).default('127.0.0.1'),
   DASHBOARD_USER: z.string().min(1).optional(),
   DASHBOARD_PASSWORD: z.string().min(1).optional(),
+  DASHBOARD_READ_ONLY: bool.default(false),
 });
 
 export type ConfigVariable = keyof typeof CONFIG_SCHEMA.shape;

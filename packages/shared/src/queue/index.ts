@@ -1,6 +1,14 @@
 export { isGameId, itemId, type RequestJobData } from './item-id.js';
-export { gateKeys, MAINTENANCE_QUEUE_NAME, pauseReasonKey, QUEUE_NAME, stateKeys } from './keys.js';
+export {
+  gateKeys,
+  MAINTENANCE_QUEUE_NAME,
+  pauseReasonKey,
+  QUEUE_NAME,
+  stateKeys,
+  streakKeys,
+} from './keys.js';
 export { createNbaAccess } from './nba-access.js';
+export { BlockingDetector, type FailureStreak, pauseRequests, resumeRequests } from './queue-control.js';
 export { type GatePass, RateLimitGate, type RateLimitGateOptions } from './rate-limit-gate.js';
 export { createRedisConnection, type Redis } from './redis-connection.js';
 export {
@@ -10,4 +18,18 @@ export {
   REQUEST_JOB_OPTIONS,
   type RequestQueue,
 } from './request-queue.js';
-export { isFinalAttempt, MAX_ATTEMPTS, RETRY_POLICY, type RetryRule, retryDelayMs } from './retry-policy.js';
+export {
+  coolDownMs,
+  isFinalAttempt,
+  MAX_ATTEMPTS,
+  RETRY_POLICY,
+  type RetryRule,
+  retryDelayMs,
+} from './retry-policy.js';
+export {
+  CHECKPOINT_SCHEDULER_ID,
+  createMaintenanceQueue,
+  type MaintenanceJobData,
+  type MaintenanceQueue,
+  scheduleCheckpoints,
+} from './maintenance-queue.js';

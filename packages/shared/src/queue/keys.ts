@@ -26,6 +26,11 @@ export function stateKeys(season: string): {
   };
 }
 
+/** Consecutive failures that look like blocking, and consecutive throttled answers (global). */
+export function streakKeys(): { readonly blocking: string; readonly throttled: string } {
+  return { blocking: `${NAMESPACE}:streak:blocking`, throttled: `${NAMESPACE}:streak:throttled` };
+}
+
 /** Why the request queue was paused (absent when it was not paused by the product). */
 export function pauseReasonKey(): string {
   return `${NAMESPACE}:pause-reason`;

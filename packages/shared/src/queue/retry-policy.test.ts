@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFinalAttempt, MAX_ATTEMPTS, RETRY_POLICY, retryDelayMs } from './retry-policy.js';
+import { coolDownMs, isFinalAttempt, MAX_ATTEMPTS, retryDelayMs } from './retry-policy.js';
 
 describe('retry policy', () => {
   it('fails client and parse errors at once and empty answers after three tries', () => {
@@ -8,14 +8,23 @@ describe('retry policy', () => {
     expect(isFinalAttempt('empty', 2)).toBe(false);
     expect(isFinalAttempt('empty', 3)).toBe(true);
     expect(isFinalAttempt('timeout', 7)).toBe(false);
+    expect(isFinalAttempt('timeout', 8)).toBe(true);
     expect(MAX_ATTEMPTS).toBe(8);
   });
 
-  it('backs off exponentially with jitter up to a cap', () => {
-    expect(retryDelayMs('server', 1, () => 0)).toBe(2_500);
-    expect(retryDelayMs('server', 1, () => 1)).toBe(5_000);
-    expect(retryDelayMs('server', 3, () => 1)).toBe(20_000);
-    expect(retryDelayMs('server', 20, () => 1)).toBe(RETRY_POLICY.server.maxDelayMs);
-    expect(retryDelayMs('server', 3, () => 0.5, 0.01)).toBe(150);
+  it('backs off exponentially in intervals, with jitter, up to a cap', () => {
+    expect(retryDelayMs('server', 1, 5_000, () => 0)).toBe(2_500);
+    expect(retryDelayMs('server', 1, 5_000, () => 1)).toBe(5_000);
+    expect(retryDelayMs('server', 3, 5_000, () => 1)).toBe(20_000);
+    expect(retryDelayMs('server', 20, 5_000, () => 1)).toBe(300_000);
+    expect(retryDelayMs('timeout', 2, 50, () => 0.5)).toBe(75);
+  });
+
+  it('cools down for Retry-After, else exponentially, never below the interval', () => {
+    expect(coolDownMs(1, 5_000, undefined)).toBe(30_000);
+    expect(coolDownMs(3, 5_000, undefined)).toBe(120_000);
+    expect(coolDownMs(30, 5_000, undefined)).toBe(900_000);
+    expect(coolDownMs(1, 5_000, 120)).toBe(120_000);
+    expect(coolDownMs(1, 5_000, 0)).toBe(5_000);
   });
 });

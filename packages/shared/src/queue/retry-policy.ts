@@ -1,12 +1,16 @@
 import type { ErrorKind } from '../nba/index.js';
 
-/** What a failure of each kind gets (DESIGN §5). */
+/**
+ * What a failure of each kind gets (DESIGN §5). Delays are in multiples of the rate-limit
+ * interval, so the policy keeps its shape at the real 5 s (first retry of a timeout after 5-10 s,
+ * a throttle cool-down of 30 s growing to 15 min) and at the 0.05 s that tests use.
+ */
 export interface RetryRule {
   /** Attempts in all (first try included) before the item fails for good; 1 = fail at once. */
   readonly maxAttempts: number;
-  /** First retry delay; doubles each attempt, with full jitter, up to `maxDelayMs`. */
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
+  /** First retry delay in intervals; doubles each attempt, with jitter, up to `maxIntervals`. */
+  readonly baseIntervals: number;
+  readonly maxIntervals: number;
   /** Counts toward the consecutive failures that pause the queue as blocked. */
   readonly countsAsBlocking: boolean;
   /** The whole queue cools down (every worker), not just this job. */
@@ -16,48 +20,60 @@ export interface RetryRule {
 export const RETRY_POLICY: Readonly<Record<ErrorKind, RetryRule>> = Object.freeze({
   timeout: {
     maxAttempts: 8,
-    baseDelayMs: 5_000,
-    maxDelayMs: 300_000,
+    baseIntervals: 1,
+    maxIntervals: 60,
     countsAsBlocking: true,
     globalCoolDown: false,
   },
   connection: {
     maxAttempts: 8,
-    baseDelayMs: 5_000,
-    maxDelayMs: 300_000,
+    baseIntervals: 1,
+    maxIntervals: 60,
     countsAsBlocking: true,
     globalCoolDown: false,
   },
   throttled: {
     maxAttempts: 8,
-    baseDelayMs: 30_000,
-    maxDelayMs: 900_000,
+    baseIntervals: 6,
+    maxIntervals: 180,
     countsAsBlocking: true,
     globalCoolDown: true,
   },
   server: {
     maxAttempts: 8,
-    baseDelayMs: 5_000,
-    maxDelayMs: 300_000,
+    baseIntervals: 1,
+    maxIntervals: 60,
     countsAsBlocking: false,
     globalCoolDown: false,
   },
   storage: {
     maxAttempts: 8,
-    baseDelayMs: 2_000,
-    maxDelayMs: 60_000,
+    baseIntervals: 0.5,
+    maxIntervals: 12,
     countsAsBlocking: false,
     globalCoolDown: false,
   },
   empty: {
     maxAttempts: 3,
-    baseDelayMs: 10_000,
-    maxDelayMs: 60_000,
+    baseIntervals: 2,
+    maxIntervals: 12,
     countsAsBlocking: false,
     globalCoolDown: false,
   },
-  client: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, countsAsBlocking: false, globalCoolDown: false },
-  parse: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, countsAsBlocking: false, globalCoolDown: false },
+  client: {
+    maxAttempts: 1,
+    baseIntervals: 0,
+    maxIntervals: 0,
+    countsAsBlocking: false,
+    globalCoolDown: false,
+  },
+  parse: {
+    maxAttempts: 1,
+    baseIntervals: 0,
+    maxIntervals: 0,
+    countsAsBlocking: false,
+    globalCoolDown: false,
+  },
 });
 
 /** The most attempts any kind allows: the BullMQ `attempts` of every job. */
@@ -69,11 +85,33 @@ export function isFinalAttempt(kind: ErrorKind, attempt: number): boolean {
 }
 
 /**
- * Exponential backoff with full jitter: a delay in [base·2^(n-1)/2, base·2^(n-1)], capped.
- * `random` is injected so tests are exact. `scale` shrinks every delay (tests run at 0.01).
+ * Exponential backoff with jitter: a delay in [ceiling/2, ceiling] where the ceiling is
+ * base·2^(attempt-1) intervals, capped. `random` is injected so tests are exact.
  */
-export function retryDelayMs(kind: ErrorKind, attempt: number, random: () => number, scale = 1): number {
+export function retryDelayMs(
+  kind: ErrorKind,
+  attempt: number,
+  intervalMs: number,
+  random: () => number,
+): number {
   const rule = RETRY_POLICY[kind];
-  const ceiling = Math.min(rule.maxDelayMs, rule.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round((ceiling / 2 + (ceiling / 2) * random()) * scale);
+  const ceiling =
+    Math.min(rule.maxIntervals, rule.baseIntervals * 2 ** Math.max(0, attempt - 1)) * intervalMs;
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+/**
+ * How long every worker holds off after a throttled answer: the server's Retry-After when it
+ * gave one, else exponential in the number of throttles in a row; never shorter than the interval.
+ */
+export function coolDownMs(
+  throttlesInARow: number,
+  intervalMs: number,
+  retryAfterSeconds: number | undefined,
+): number {
+  const rule = RETRY_POLICY.throttled;
+  const exponential =
+    Math.min(rule.maxIntervals, rule.baseIntervals * 2 ** Math.max(0, throttlesInARow - 1)) * intervalMs;
+  const wanted = retryAfterSeconds === undefined ? exponential : retryAfterSeconds * 1000;
+  return Math.max(intervalMs, Math.round(wanted));
 }

@@ -1,3 +1,12 @@
+export {
+  buildCheckpoint,
+  buildDailyProgress,
+  CHECKPOINT_VERSION,
+  type Checkpoint,
+  completedIdsOf,
+  type DailyProgress,
+} from './checkpoint.js';
+export { type CheckpointWriterDeps, readCheckpointCompleted, writeCheckpoint } from './checkpoint-writer.js';
 export { type CollectProgressDeps, collectProgress, type ProgressQueue } from './collect-progress.js';
 export type { ItemState, ItemStatus, PlannedEntry, StateCounters } from './item-state.js';
 export {

@@ -1,0 +1,54 @@
+import type { BronzeStore } from '@repo/shared/bronze';
+import type { Logger } from '@repo/shared/log';
+import type { Redis, RequestQueue } from '@repo/shared/queue';
+import { collectProgress, type RedisState, writeCheckpoint } from '@repo/shared/state';
+
+export interface CheckpointDeps {
+  readonly redis: Redis;
+  readonly state: RedisState;
+  readonly queue: RequestQueue;
+  readonly store: Pick<BronzeStore, 'put' | 'get'>;
+  readonly stateFilePrefix: string;
+  readonly rateLimitSeconds: number;
+  readonly log: Logger;
+  /** DRY_RUN: compute and log the progress, store nothing. */
+  readonly dryRun: boolean;
+}
+
+/**
+ * Writes the checkpoint and logs the progress line of DESIGN §8 (rate, completed/total per
+ * request type, ETA, errors by class, bytes, API latency). Called by the scheduled maintenance
+ * job, when the queue drains and on shutdown.
+ */
+export async function checkpointNow(
+  deps: CheckpointDeps,
+  reason: 'scheduled' | 'drained' | 'shutdown',
+): Promise<void> {
+  const { progress, keys } = deps.dryRun
+    ? { progress: await collectProgress(deps), keys: ['(dry run: not written)'] }
+    : await writeCheckpoint(deps);
+  const completed: Record<string, string> = {};
+  for (const [request, p] of Object.entries(progress.requests))
+    completed[request] = `${p.completed}/${p.planned}`;
+  deps.log.info(
+    {
+      reason,
+      checkpoint: keys[0],
+      rate_per_minute: progress.ratePerMinute,
+      completed,
+      failed: progress.overall.failed,
+      eta_seconds: progress.etaSeconds,
+      errors_by_class: progress.errorsByClass,
+      error_rate:
+        progress.totals.requests === 0
+          ? 0
+          : Math.round((progress.overall.failed / progress.totals.requests) * 10_000) / 10_000,
+      mean_quality_score: progress.meanQualityScore,
+      bytes_stored: progress.totals.bytes,
+      api_latency_p50_ms: progress.apiLatencyMs.p50,
+      api_latency_p95_ms: progress.apiLatencyMs.p95,
+      paused: progress.queue.paused,
+    },
+    'progress',
+  );
+}

@@ -1,0 +1,65 @@
+import type { Redis } from 'ioredis';
+import { type BronzeStore, checkpointKey, dailyProgressKey } from '../bronze/index.js';
+import { buildCheckpoint, buildDailyProgress, type Checkpoint, completedIdsOf } from './checkpoint.js';
+import { collectProgress, type ProgressQueue } from './collect-progress.js';
+import type { Progress } from './progress.js';
+import type { RedisState } from './redis-state.js';
+
+export interface CheckpointWriterDeps {
+  readonly redis: Redis;
+  readonly state: RedisState;
+  readonly queue: ProgressQueue;
+  readonly store: Pick<BronzeStore, 'put' | 'get'>;
+  readonly stateFilePrefix: string;
+  readonly rateLimitSeconds: number;
+}
+
+/**
+ * Writes `checkpoint.json` and the day's `progress.json` from the state in Redis. Each write is a
+ * whole snapshot computed from Redis (never a read-modify-write of the S3 object), so a write
+ * from a shutting-down worker and one from the scheduled job cannot corrupt each other.
+ */
+export async function writeCheckpoint(
+  deps: CheckpointWriterDeps,
+  now = new Date(),
+): Promise<{
+  checkpoint: Checkpoint;
+  progress: Progress;
+  keys: string[];
+}> {
+  const [progress, items] = await Promise.all([
+    collectProgress({
+      redis: deps.redis,
+      state: deps.state,
+      queue: deps.queue,
+      rateLimitSeconds: deps.rateLimitSeconds,
+      now,
+    }),
+    deps.state.getItems(),
+  ]);
+  const checkpoint = buildCheckpoint(progress, items);
+  const date = now.toISOString().slice(0, 10);
+  const daily = buildDailyProgress(progress, items, date);
+  const keys = [checkpointKey(deps.stateFilePrefix), dailyProgressKey(deps.stateFilePrefix, date)];
+  const json = { contentType: 'application/json' };
+  await Promise.all([
+    deps.store.put(keys[0] as string, `${JSON.stringify(checkpoint, null, 2)}\n`, json),
+    deps.store.put(keys[1] as string, `${JSON.stringify(daily, null, 2)}\n`, json),
+  ]);
+  return { checkpoint, progress, keys };
+}
+
+/** The item ids the stored checkpoint lists as done (empty when there is none). */
+export async function readCheckpointCompleted(
+  store: Pick<BronzeStore, 'get'>,
+  stateFilePrefix: string,
+  season: string,
+): Promise<Set<string>> {
+  const body = await store.get(checkpointKey(stateFilePrefix));
+  if (body === undefined) return new Set();
+  try {
+    return completedIdsOf(JSON.parse(body.toString('utf8')) as unknown, season);
+  } catch {
+    return new Set();
+  }
+}

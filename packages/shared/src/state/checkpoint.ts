@@ -1,0 +1,109 @@
+import type { ErrorKind, RequestName } from '../nba/index.js';
+import type { ItemState } from './item-state.js';
+import type { Progress, RequestProgress } from './progress.js';
+
+export const CHECKPOINT_VERSION = 1;
+
+/** `backfill-state/checkpoint.json` (DESIGN §6). */
+export interface Checkpoint {
+  readonly version: number;
+  readonly season: string;
+  readonly time: string;
+  readonly requests: Readonly<Partial<Record<RequestName, RequestProgress>>>;
+  /** Every item id that is done, sorted. */
+  readonly completed: readonly string[];
+  readonly failed: readonly {
+    readonly id: string;
+    readonly errorClass: ErrorKind | undefined;
+    readonly message: string | undefined;
+    readonly attempts: number;
+  }[];
+  readonly totals: { readonly requests: number; readonly rows: number; readonly bytes: number };
+  readonly errorsByClass: Readonly<Partial<Record<ErrorKind, number>>>;
+  readonly ratePerMinute: number;
+  readonly etaSeconds: number;
+  readonly meanQualityScore: number | null;
+  readonly apiLatencyMs: { readonly p50: number | null; readonly p95: number | null };
+  readonly paused: boolean;
+  readonly pauseReason: string | null;
+}
+
+/** `backfill-state/daily-progress/date=YYYY-MM-DD/progress.json`: what that (UTC) day did. */
+export interface DailyProgress {
+  readonly version: number;
+  readonly season: string;
+  readonly date: string;
+  readonly time: string;
+  /** Items that finished on this day, per request type. */
+  readonly completedToday: Readonly<Partial<Record<string, number>>>;
+  /** Items that failed for good on this day. */
+  readonly failedToday: readonly string[];
+  readonly requests: Readonly<Partial<Record<RequestName, RequestProgress>>>;
+  readonly totals: { readonly requests: number; readonly rows: number; readonly bytes: number };
+  readonly etaSeconds: number;
+}
+
+/** Pure: the checkpoint from the progress object and the item states. */
+export function buildCheckpoint(progress: Progress, items: ReadonlyMap<string, ItemState>): Checkpoint {
+  const completed: string[] = [];
+  const failed: Checkpoint['failed'][number][] = [];
+  for (const [id, state] of items) {
+    if (state.status === 'done') completed.push(id);
+    else if (state.status === 'failed') {
+      failed.push({ id, errorClass: state.errorKind, message: state.errorMessage, attempts: state.attempts });
+    }
+  }
+  completed.sort();
+  failed.sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    version: CHECKPOINT_VERSION,
+    season: progress.season,
+    time: progress.generatedAt,
+    requests: progress.requests,
+    completed,
+    failed,
+    totals: progress.totals,
+    errorsByClass: progress.errorsByClass,
+    ratePerMinute: progress.ratePerMinute,
+    etaSeconds: progress.etaSeconds,
+    meanQualityScore: progress.meanQualityScore,
+    apiLatencyMs: progress.apiLatencyMs,
+    paused: progress.queue.paused,
+    pauseReason: progress.queue.pauseReason,
+  };
+}
+
+/** Pure: the day's progress file for `date` (`YYYY-MM-DD`, UTC). */
+export function buildDailyProgress(
+  progress: Progress,
+  items: ReadonlyMap<string, ItemState>,
+  date: string,
+): DailyProgress {
+  const completedToday: Record<string, number> = {};
+  const failedToday: string[] = [];
+  for (const [id, state] of items) {
+    if (!state.updatedAt.startsWith(date)) continue;
+    const request = id.split('.')[1] ?? 'unknown';
+    if (state.status === 'done') completedToday[request] = (completedToday[request] ?? 0) + 1;
+    else if (state.status === 'failed') failedToday.push(id);
+  }
+  return {
+    version: CHECKPOINT_VERSION,
+    season: progress.season,
+    date,
+    time: progress.generatedAt,
+    completedToday,
+    failedToday: failedToday.sort(),
+    requests: progress.requests,
+    totals: progress.totals,
+    etaSeconds: progress.etaSeconds,
+  };
+}
+
+/** Item ids a checkpoint says are done; tolerant of a missing or foreign file. */
+export function completedIdsOf(checkpoint: unknown, season: string): Set<string> {
+  if (typeof checkpoint !== 'object' || checkpoint === null) return new Set();
+  const { season: s, completed } = checkpoint as { season?: unknown; completed?: unknown };
+  if (s !== season || !Array.isArray(completed)) return new Set();
+  return new Set(completed.filter((id): id is string => typeof id === 'string'));
+}
