@@ -1,0 +1,142 @@
+import { createSimServer, type SimServer, type SimServerOptions } from '@repo/nba-sim';
+import { createRedisConnection, createRequestQueue, type Redis, type RequestQueue } from '@repo/shared/queue';
+import { BronzeReader } from './bronze-reader.js';
+import { type RunningApp, type RunResult, runApp, startApp, waitFor } from './processes.js';
+import { appEnv, createTestBucket, testServices } from './services.js';
+
+/**
+ * One backfill on the real services for a test file: a simulator slice, its own Redis database
+ * and bucket, and helpers to run the planner and worker processes against them.
+ */
+export class BackfillRun {
+  readonly sim: SimServer;
+  readonly redis: Redis;
+  readonly queue: RequestQueue;
+  readonly reader: BronzeReader;
+  readonly env: NodeJS.ProcessEnv;
+  readonly workers: RunningApp[] = [];
+
+  private constructor(sim: SimServer, redis: Redis, reader: BronzeReader, env: NodeJS.ProcessEnv) {
+    this.sim = sim;
+    this.redis = redis;
+    this.queue = createRequestQueue(redis);
+    this.reader = reader;
+    this.env = env;
+  }
+
+  static async start(options: {
+    readonly db: number;
+    readonly label: string;
+    readonly sim: SimServerOptions;
+    readonly env?: NodeJS.ProcessEnv;
+  }): Promise<BackfillRun> {
+    const services = testServices();
+    const sim = createSimServer(options.sim);
+    const { statsUrl } = await sim.listen(0, '127.0.0.1');
+    const redis = createRedisConnection(services.redisUrl(options.db), `${options.label}-test`);
+    await redis.flushdb();
+    const bucket = await createTestBucket(services, options.label);
+    const env = appEnv(services, options.db, {
+      S3_BUCKET_NAME: bucket,
+      NBA_API_BASE_URL: statsUrl,
+      RATE_LIMIT_SECONDS: '0.05',
+      SEASON_TYPES: 'Regular Season',
+      ...options.env,
+    });
+    return new BackfillRun(sim, redis, new BronzeReader(services, bucket), env);
+  }
+
+  /** Games the simulator lists for the slice. */
+  games() {
+    return this.sim.summary().games;
+  }
+
+  planner(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+    return runApp('planner', args, { ...this.env, ...env });
+  }
+
+  startWorkers(count: number, env: NodeJS.ProcessEnv = {}): RunningApp[] {
+    const started = Array.from({ length: count }, () => startApp('worker', { ...this.env, ...env }));
+    this.workers.push(...started);
+    return started;
+  }
+
+  /** Waits until no job is waiting, active or delayed, and `total` jobs have finished. */
+  async waitForFinished(total: number, timeoutMs = 90_000): Promise<{ completed: number; failed: number }> {
+    return waitFor(
+      `${total} jobs to finish`,
+      async () => {
+        const c = await this.queue.getJobCounts(
+          'completed',
+          'failed',
+          'waiting',
+          'active',
+          'delayed',
+          'prioritized',
+        );
+        const finished = (c.completed ?? 0) + (c.failed ?? 0);
+        const open = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
+        return finished === total && open === 0
+          ? { completed: c.completed ?? 0, failed: c.failed ?? 0 }
+          : undefined;
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Item ids of every stored per-game Parquet file and the players file. */
+  async storedItems(): Promise<Set<string>> {
+    const stored = new Set<string>();
+    for (const key of await this.reader.keys('historical-backfill/')) {
+      const match =
+        /^historical-backfill\/(box-scores|play-by-play)\/season=2024-25\/month=\d{2}\/(\d{10})\.parquet$/.exec(
+          key,
+        );
+      if (match)
+        stored.add(`2024-25.${match[1] === 'box-scores' ? 'box-score' : 'play-by-play'}.${match[2]}`);
+      if (key === 'historical-backfill/players/season=2024-25/players.parquet') stored.add('2024-25.players');
+    }
+    return stored;
+  }
+
+  /** NBA requests the simulator received (control routes excluded), in arrival order. */
+  nbaRequests() {
+    return this.sim.requestLog.entries().filter((e) => e.endpoint !== null);
+  }
+
+  /** The smallest gap between two NBA request arrivals, in milliseconds. */
+  minGapMs(): number {
+    const times = this.nbaRequests()
+      .map((e) => e.time)
+      .sort((a, b) => a - b);
+    let min = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < times.length; i++)
+      min = Math.min(min, (times[i] as number) - (times[i - 1] as number));
+    return min;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.stop('SIGKILL')));
+    await this.queue.close();
+    await this.redis.quit();
+    await this.reader.close();
+    await this.sim.close();
+  }
+}
+
+/** The item id a simulator request was for (`2024-25.box-score.0022400061`), or undefined. */
+export function itemOfRequest(entry: {
+  endpoint: string | null;
+  query: Readonly<Record<string, string>>;
+}): string | undefined {
+  switch (entry.endpoint) {
+    case 'boxscoretraditionalv3':
+      return `2024-25.box-score.${entry.query.GameID}`;
+    case 'playbyplayv3':
+      return `2024-25.play-by-play.${entry.query.GameID}`;
+    case 'commonallplayers':
+      return '2024-25.players';
+    default:
+      return undefined;
+  }
+}
