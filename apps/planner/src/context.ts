@@ -3,9 +3,11 @@ import { type Config, loadConfigOrExit } from '@repo/shared/config';
 import { createLogger, type Logger } from '@repo/shared/log';
 import type { NbaClient } from '@repo/shared/nba';
 import {
+  createMaintenanceQueue,
   createNbaAccess,
   createRedisConnection,
   createRequestQueue,
+  type MaintenanceQueue,
   type RateLimitGate,
   type Redis,
   type RequestQueue,
@@ -18,6 +20,7 @@ export interface PlannerContext {
   readonly log: Logger;
   readonly redis: Redis;
   readonly queue: RequestQueue;
+  readonly maintenance: MaintenanceQueue;
   readonly state: RedisState;
   readonly store: BronzeStore;
   readonly nba: NbaClient;
@@ -44,6 +47,7 @@ export function createPlannerContext(config: Config): PlannerContext {
   });
   const redis = createRedisConnection(config.redisUrl, 'nba-backfill-planner');
   const queue = createRequestQueue(redis);
+  const maintenance = createMaintenanceQueue(redis);
   const { gate, nba } = createNbaAccess(redis, config);
   const store = createBronzeStore(config);
   return {
@@ -51,12 +55,14 @@ export function createPlannerContext(config: Config): PlannerContext {
     log,
     redis,
     queue,
+    maintenance,
     state: new RedisState(redis, config.season),
     store,
     nba,
     gate,
     async close() {
       await queue.close();
+      await maintenance.close();
       await nba.close();
       store.close();
       await redis.quit();

@@ -1,7 +1,11 @@
-import { Command, Option } from 'commander';
+import { DATASET_NAMES, type DatasetName } from '@repo/shared/bronze';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { enqueueSeason, formatEnqueueReport } from './commands/enqueue-season.js';
 import { formatRetryReport, pauseQueue, resumeQueue, retryFailed } from './commands/queue-control.js';
+import { formatRebuildReport, rebuildSeason } from './commands/rebuild.js';
 import { collectStatus, formatStatus } from './commands/status.js';
+import { verifySeason } from './commands/verify.js';
+import { formatVerifyReport } from './commands/verify-format.js';
 import {
   createPlannerContext,
   type EnvOverrides,
@@ -113,6 +117,75 @@ program
       process.stdout.write(`${formatRetryReport(await retryFailed(ctx))}\n`);
     });
   });
+
+/** A number from the command line, within bounds; commander reports the message. */
+function numberFlag(what: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected ${what} from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+program
+  .command('verify')
+  .description(
+    'audit S3 against the stored schedule: every game x endpoint present, every file readable with its schema, row counts plausible, quality at or above the threshold; exit 0 only when complete and clean',
+  )
+  .option('--season <YYYY-YY>', 'season (env SEASON, default 2024-25)')
+  .option('--endpoints <list>', 'per-game requests expected: box-score,play-by-play (env ENDPOINTS)')
+  .option(
+    '--min-quality <score>',
+    'lowest acceptable quality score of a file',
+    numberFlag('a score', 0, 1),
+    0.95,
+  )
+  .option('--concurrency <n>', 'games read at once', numberFlag('a whole number', 1, 256), 16)
+  .addOption(new Option('--json', 'print the report as JSON'))
+  .action(
+    async (flags: {
+      season?: string;
+      endpoints?: string;
+      minQuality: number;
+      concurrency: number;
+      json?: boolean;
+    }) => {
+      await withContext({ SEASON: flags.season, ENDPOINTS: flags.endpoints }, async (ctx) => {
+        const report = await verifySeason(ctx, {
+          minQuality: flags.minQuality,
+          concurrency: flags.concurrency,
+        });
+        process.stdout.write(
+          flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatVerifyReport(report)}\n`,
+        );
+        if (!report.ok) process.exitCode = 1;
+      });
+    },
+  );
+
+program
+  .command('rebuild')
+  .description(
+    'regenerate Parquet files from the raw bodies under _raw/ with the current parsers and schemas, without any NBA request',
+  )
+  .option('--season <YYYY-YY>', 'season (env SEASON, default 2024-25)')
+  .addOption(new Option('--dataset <name>', 'only this dataset (default: all)').choices([...DATASET_NAMES]))
+  .option('--concurrency <n>', 'raw bodies processed at once', numberFlag('a whole number', 1, 256), 8)
+  .option('--dry-run', 'parse and encode, write nothing (env DRY_RUN)')
+  .action(
+    async (flags: { season?: string; dataset?: DatasetName; concurrency: number; dryRun?: boolean }) => {
+      await withContext({ SEASON: flags.season, DRY_RUN: flags.dryRun ? 'true' : undefined }, async (ctx) => {
+        const report = await rebuildSeason(ctx, {
+          dataset: flags.dataset,
+          dryRun: ctx.config.dryRun,
+          concurrency: flags.concurrency,
+        });
+        process.stdout.write(`${formatRebuildReport(report)}\n`);
+        if (report.problems.length > 0) process.exitCode = 1;
+      });
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);

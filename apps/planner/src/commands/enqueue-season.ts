@@ -5,7 +5,7 @@ import {
   SEASON_TYPES,
   scheduleGames,
 } from '@repo/shared/nba';
-import { applyGlobalRateLimit, REQUEST_JOB_OPTIONS } from '@repo/shared/queue';
+import { applyGlobalRateLimit, REQUEST_JOB_OPTIONS, scheduleCheckpoints } from '@repo/shared/queue';
 import {
   findStoredItems,
   type PlannedItem,
@@ -59,6 +59,8 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
   const fresh = items.filter((item) => standing.get(item.id) === 'new');
   if (!options.dryRun) {
     await applyGlobalRateLimit(ctx.queue, config.rateLimitSeconds);
+    // Idempotent; puts the checkpoint scheduler back after a lost Redis without a worker restart.
+    await scheduleCheckpoints(ctx.maintenance, config.season, config.checkpointIntervalSeconds * 1000);
     for (let start = 0; start < fresh.length; start += ADD_BULK_CHUNK) {
       await ctx.queue.addBulk(
         fresh.slice(start, start + ADD_BULK_CHUNK).map((item) => ({

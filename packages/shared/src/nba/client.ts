@@ -22,7 +22,7 @@ export interface NbaClientOptions {
   readonly gate: RequestGate;
   /**
    * How long after the send the gate may stay held waiting for the answer's first byte.
-   * @defaultValue 5% of the gate's interval, at least 2 ms and at most 250 ms
+   * @defaultValue the gate's interval
    */
   readonly releaseCapMs?: number;
 }
@@ -66,7 +66,7 @@ export class NbaClient {
   private readonly releaseCapMs: number;
 
   constructor(options: NbaClientOptions) {
-    this.releaseCapMs = options.releaseCapMs ?? Math.min(250, Math.max(2, 0.05 * options.gate.intervalMs));
+    this.releaseCapMs = options.releaseCapMs ?? options.gate.intervalMs;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.gate = options.gate;
@@ -86,9 +86,9 @@ export class NbaClient {
     const target = new URL(url);
     const sendKey = `${target.origin}${target.pathname}${target.search}`;
     // The gate is released when the answer starts, or `releaseCapMs` after the send, whichever
-    // comes first: the next request then leaves a full interval after the server saw this one,
-    // even when the server (or the machine) is slow to take it in, and a stalled request holds
-    // the others back only briefly.
+    // comes first. The server has seen a request before it answers, so the next request leaves a
+    // full interval after the server's own arrival time, however late the server (or a busy
+    // machine) took it in; a stalled request holds the others back by one interval at most.
     const pass = await this.gate.acquire();
     let released = false;
     let capTimer: NodeJS.Timeout | undefined;
