@@ -69,3 +69,20 @@ describe('the Redis request gate', () => {
     expect(now() - started).toBeGreaterThanOrEqual(380);
   });
 });
+
+describe('the gate after Redis lost its keys', () => {
+  it('still spaces the next grant by what the waiting clients remember', async () => {
+    const [a, b] = connections.map((redis) => new RateLimitGate(redis, { intervalMs: 300 }));
+    await connections[0]?.del(gateKeys().lock, gateKeys().last);
+    const first = await a?.acquire();
+    const sentAt = now();
+    await first?.release();
+    // b starts waiting, sees the last send, then Redis is wiped while it waits.
+    const waiting = b?.acquire();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await connections[0]?.flushdb();
+    const pass = await waiting;
+    expect(now() - sentAt).toBeGreaterThanOrEqual(300);
+    await pass?.release();
+  });
+});

@@ -4,25 +4,27 @@ import { gateKeys } from './keys.js';
 
 /**
  * Grants the right to send one NBA request. The lock is held from the grant until the request
- * has been written to the socket; the release stamps that moment (Redis clock) as the last send,
+ * is on its way (see the client); the release stamps that moment (Redis clock) as the last send,
  * and the next grant comes no earlier than last send + interval. So a process stalled between
- * grant and send cannot make the next request early, and the promise is about real send times.
- * Returns [granted (0/1), microseconds to wait before asking again].
+ * grant and send cannot make the next request early.
+ * ARGV[4] is the latest last-send the caller has seen: if Redis lost the key (FLUSHALL), the
+ * callers' memory still spaces the next request.
+ * Returns [granted (0/1), microseconds to wait before asking again, last send seen].
  */
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local interval = tonumber(ARGV[1])
+local last = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(ARGV[4]))
 if redis.call('PTTL', KEYS[1]) > 0 then
-  return {0, interval}
+  return {0, interval, tostring(last)}
 end
-local last = tonumber(redis.call('GET', KEYS[2]) or '0')
 if now < last + interval then
-  return {0, last + interval - now}
+  return {0, last + interval - now, tostring(last)}
 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 redis.call('SET', KEYS[2], tostring(now))
-return {1, 0}
+return {1, 0, tostring(now)}
 `;
 
 /** Marks the request as sent: the next grant waits a full interval from now. */
@@ -36,7 +38,7 @@ local last = tonumber(redis.call('GET', KEYS[2]) or '0')
 if now > last then
   redis.call('SET', KEYS[2], tostring(now))
 end
-return 1
+return tostring(now)
 `;
 
 /** Pushes the next grant out: no request before now + ms (a global cool-down). */
@@ -73,8 +75,9 @@ type GateRedis = Redis & {
     intervalUs: number,
     token: string,
     ttl: number,
-  ): Promise<[number, number]>;
-  nbaGateRelease(lock: string, last: string, token: string): Promise<number>;
+    floorUs: string,
+  ): Promise<[number, number, string]>;
+  nbaGateRelease(lock: string, last: string, token: string): Promise<string>;
   nbaGateHold(last: string, holdUs: number, intervalUs: number): Promise<number>;
 };
 
@@ -84,6 +87,8 @@ export class RateLimitGate {
   private readonly redis: GateRedis;
   private readonly lockTtlMs: number;
   private readonly keys = gateKeys();
+  /** The latest last-send this process has seen, in Redis-clock microseconds (as a string). */
+  private lastSeenUs = '0';
 
   constructor(redis: Redis, options: RateLimitGateOptions) {
     if (!(options.intervalMs > 0))
@@ -105,25 +110,31 @@ export class RateLimitGate {
     const intervalUs = Math.round(this.intervalMs * 1000);
     for (;;) {
       signal?.throwIfAborted();
-      const [granted, waitUs] = await this.redis.nbaGateAcquire(
+      const [granted, waitUs, lastUs] = await this.redis.nbaGateAcquire(
         this.keys.lock,
         this.keys.last,
         intervalUs,
         token,
         this.lockTtlMs,
+        this.lastSeenUs,
       );
+      this.remember(lastUs);
       if (granted === 1) {
         let released = false;
         return {
           release: async () => {
             if (released) return;
             released = true;
-            await this.redis.nbaGateRelease(this.keys.lock, this.keys.last, token);
+            this.remember(await this.redis.nbaGateRelease(this.keys.lock, this.keys.last, token));
           },
         };
       }
       await sleep(Math.max(1, Math.ceil(waitUs / 1000)), signal);
     }
+  }
+
+  private remember(lastUs: string): void {
+    if (Number(lastUs) > Number(this.lastSeenUs)) this.lastSeenUs = lastUs;
   }
 
   /** No grant before `ms` from now (at least one interval): a global cool-down after throttling. */
