@@ -68,6 +68,9 @@ export interface GatePass {
   release(): Promise<void>;
 }
 
+/** How close to its slot a waiter stops sleeping and starts asking back to back. */
+const SPIN_US = 2_000;
+
 type GateRedis = Redis & {
   nbaGateAcquire(
     lock: string,
@@ -129,7 +132,10 @@ export class RateLimitGate {
           },
         };
       }
-      await sleep(Math.max(1, Math.ceil(waitUs / 1000)), signal);
+      // Timers fire late by up to a millisecond or two; sleep until just before the slot and ask
+      // again at once from there, so the gap is the interval and not the interval plus jitter.
+      if (waitUs > SPIN_US) await sleep(Math.floor((waitUs - SPIN_US) / 1000), signal);
+      else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
