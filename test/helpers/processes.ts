@@ -3,16 +3,16 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const ENTRY_POINTS = {
-  planner: 'apps/planner/src/main.ts',
-  worker: 'apps/worker/src/main.ts',
-  dashboard: 'apps/dashboard/src/main.ts',
-} as const;
-export type AppName = keyof typeof ENTRY_POINTS;
+const APPS = ['planner', 'worker', 'dashboard'] as const;
+export type AppName = (typeof APPS)[number];
 
-/** Node arguments that run an app from its TypeScript sources, as the root scripts do. */
+/**
+ * Node arguments that run an app: from its TypeScript sources, as the root scripts do, or from
+ * its build (`APP_RUNTIME=dist`, what benchmarks measure; run `pnpm build` first).
+ */
 function nodeArgs(app: AppName, args: readonly string[]): string[] {
-  return ['--conditions=source', '--import', 'tsx', ENTRY_POINTS[app], ...args];
+  if (process.env.APP_RUNTIME === 'dist') return [`apps/${app}/dist/main.js`, ...args];
+  return ['--conditions=source', '--import', 'tsx', `apps/${app}/src/main.ts`, ...args];
 }
 
 export interface RunResult {

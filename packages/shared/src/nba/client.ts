@@ -1,4 +1,3 @@
-import diagnostics from 'node:diagnostics_channel';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, type Dispatcher, ProxyAgent, request } from 'undici';
 import { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
@@ -20,11 +19,6 @@ export interface NbaClientOptions {
   readonly proxy?: string | undefined;
   /** Taken before every request; there is no way around it. */
   readonly gate: RequestGate;
-  /**
-   * How long after the send the gate may stay held waiting for the answer's first byte.
-   * @defaultValue the gate's interval
-   */
-  readonly releaseCapMs?: number;
 }
 
 /** A 2xx answer, decoded. */
@@ -40,21 +34,6 @@ export interface NbaResponse {
 }
 
 /**
- * Requests that have been handed to undici and whose headers are not on the wire yet, keyed by
- * origin + path; the callback runs when undici reports the headers written.
- */
-const awaitingSend = new Map<string, () => void>();
-diagnostics.subscribe('undici:client:sendHeaders', (message) => {
-  const { request: sent } = message as { request: { origin?: unknown; path?: unknown } };
-  const key = `${String(sent.origin)}${String(sent.path)}`;
-  const onSent = awaitingSend.get(key);
-  if (onSent) {
-    awaitingSend.delete(key);
-    onSent();
-  }
-});
-
-/**
  * The stats.nba.com HTTP client: nba_api's headers, gzip, a deadline, an optional proxy, and
  * no retries of its own (BullMQ retries jobs). Every failure is an NbaRequestError with a kind.
  */
@@ -63,10 +42,8 @@ export class NbaClient {
   private readonly timeoutMs: number;
   private readonly gate: RequestGate;
   private readonly dispatcher: Dispatcher;
-  private readonly releaseCapMs: number;
 
   constructor(options: NbaClientOptions) {
-    this.releaseCapMs = options.releaseCapMs ?? options.gate.intervalMs;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.gate = options.gate;
@@ -83,25 +60,18 @@ export class NbaClient {
   /** GET `<baseUrl>/<endpoint>?<sorted params>`, after taking the gate. */
   async get(endpoint: string, params: Readonly<Record<string, string>>): Promise<NbaResponse> {
     const url = `${this.baseUrl}/${endpoint}?${buildQuery(params)}`;
-    const target = new URL(url);
-    const sendKey = `${target.origin}${target.pathname}${target.search}`;
-    // The gate is released when the answer starts, or `releaseCapMs` after the send, whichever
-    // comes first. The server has seen a request before it answers, so the next request leaves a
-    // full interval after the server's own arrival time, however late the server (or a busy
-    // machine) took it in; a stalled request holds the others back by one interval at most.
+    // The gate is held until the answer starts (or the request fails). The server has seen a
+    // request before it answers, so the next request leaves a full interval after the server's
+    // own arrival time, however late the server, or a busy machine, took this one in. The price
+    // is the time to first byte on top of the interval; a stalled request holds the others
+    // until it times out, which is what an API that hangs calls for anyway.
     const pass = await this.gate.acquire();
     let released = false;
-    let capTimer: NodeJS.Timeout | undefined;
     const release = () => {
       if (released) return;
       released = true;
-      clearTimeout(capTimer);
-      awaitingSend.delete(sendKey);
       void pass.release().catch(() => undefined);
     };
-    awaitingSend.set(sendKey, () => {
-      capTimer = setTimeout(release, this.releaseCapMs);
-    });
     const started = performance.now();
     try {
       const response = await request(url, {

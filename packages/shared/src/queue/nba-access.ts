@@ -5,13 +5,14 @@ import type { Redis } from './redis-connection.js';
 
 /**
  * The NBA client behind the global gate, as every process that calls the API builds it. The
- * gate's lock outlives the longest possible connect, so a slow connect can never let another
- * process send in between.
+ * client holds the gate's lock until the answer starts or the request fails (at the latest at its
+ * deadline), so the lock outlives the deadline: only a process that died holding it lets it
+ * expire, and then the others wait at most that long.
  */
 export function createNbaAccess(redis: Redis, config: Config): { gate: RateLimitGate; nba: NbaClient } {
   const gate = new RateLimitGate(redis, {
     intervalMs: config.rateLimitSeconds * 1000,
-    lockTtlMs: config.nbaApiTimeoutMs + 5_000,
+    lockTtlMs: config.nbaApiTimeoutMs + 2_000,
   });
   const nba = new NbaClient({
     baseUrl: config.nbaApiBaseUrl,

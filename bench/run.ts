@@ -1,0 +1,60 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../test/helpers/processes.js';
+import { machineInfo } from './lib/machine.js';
+import type { ScenarioResult } from './lib/scenario.js';
+import { writePerformanceDoc } from './report.js';
+import { runCapacity } from './scenarios/capacity.js';
+import { enqueue } from './scenarios/enqueue.js';
+import { idle } from './scenarios/idle.js';
+import { limiter } from './scenarios/limiter.js';
+import { parquetWriters } from './scenarios/parquet-writers.js';
+import { runRebuild } from './scenarios/rebuild.js';
+
+/**
+ * `pnpm bench`: every scenario of issue 7 against real Redis, real S3 and the simulator on
+ * loopback, apps run from their build. `--only name,name` picks scenarios.
+ */
+const only = process.argv.includes('--only')
+  ? new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(','))
+  : undefined;
+const wanted = (name: string) => only === undefined || only.has(name);
+
+process.env.APP_RUNTIME = 'dist';
+const results: ScenarioResult[] = [];
+const say = (text: string) =>
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} bench: ${text}\n`);
+
+async function scenario(name: string, run: () => Promise<ScenarioResult>): Promise<void> {
+  if (!wanted(name)) return;
+  say(`${name}...`);
+  const result = await run();
+  say(`${name}: ${JSON.stringify(result.metrics)}`);
+  results.push(result);
+}
+
+await scenario('limiter', () => limiter.run());
+if (wanted('capacity') || wanted('rebuild')) {
+  say('capacity (and rebuild on its output)...');
+  const { result, run } = await runCapacity();
+  try {
+    if (wanted('capacity')) results.push(result);
+    say(`capacity: ${JSON.stringify(result.metrics)}`);
+    await scenario('rebuild', () => runRebuild(run));
+  } finally {
+    await run.close();
+  }
+}
+await scenario('enqueue', () => enqueue.run());
+await scenario('parquet-writers', () => parquetWriters.run());
+await scenario('idle', () => idle.run());
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const file = join(REPO_ROOT, 'bench', 'results', `${stamp}.json`);
+await mkdir(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+await writeFile(
+  file,
+  `${JSON.stringify({ time: new Date().toISOString(), machine: machineInfo(), results }, null, 2)}\n`,
+);
+const markdown = await writePerformanceDoc();
+process.stdout.write(`${markdown}\nresults: ${file}\n`);
