@@ -25,6 +25,7 @@ else
 fi
 
 eval "$(bash "$services" env)"
+bash scripts/ensure-chromium.sh # the dashboard browser test drives Debian's chromium
 
 set +e
 pnpm exec vitest run "$@"

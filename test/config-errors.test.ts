@@ -27,7 +27,7 @@ describe('configuration errors stop every app with exit code 2 and one line', ()
     [{ S3_BUCKET_NAME: undefined }, 'S3_BUCKET_NAME: is required: the bucket of the Bronze layer'],
     [
       { ENDPOINTS: 'box-score,shots' },
-      'ENDPOINTS: expected a comma-separated list of "box-score", "play-by-play", got "box-score,shots" (string)',
+      'ENDPOINTS: expected a comma-separated list of "box-score", "play-by-play", "box-score-advanced", got "box-score,shots" (string)',
     ],
   ])('planner enqueue season with %o', async (change, message) => {
     const result = await runApp('planner', ['enqueue', 'season'], { ...VALID, ...change });

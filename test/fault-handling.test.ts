@@ -56,7 +56,7 @@ describe('fault handling', () => {
 
   it('fails exactly the empty, parse and client items, each with its class', async () => {
     const failed = await run.queue.getFailed(0, -1);
-    const reasons = Object.fromEntries(failed.map((job) => [job.id, job.failedReason.split(']')[0] + ']']));
+    const reasons = Object.fromEntries(failed.map((job) => [job.id, `${job.failedReason.split(']')[0]}]`]));
     expect(reasons).toEqual({
       [`2024-25.box-score.${ids[3]}`]: '[empty]',
       [`2024-25.play-by-play.${ids[4]}`]: '[parse]',

@@ -151,6 +151,13 @@ describe('a season slice from the simulator to S3', () => {
         'SELECT max(action_id) AS n, count(DISTINCT action_id) AS d FROM {file}',
       );
       expect(last).toEqual({ n: g.playByPlayActions, d: String(g.playByPlayActions) });
+      const head = await reader.store.head(pbp);
+      expect(head?.metadata).toMatchObject({
+        'quality-score': '1',
+        rows: String(g.playByPlayActions),
+        dataset: 'play-by-play',
+        'source-endpoint': 'playbyplayv3',
+      });
     }
     const october = games.filter((g) => g.gameDate.startsWith('2024-10')).length;
     expect(await reader.rowCount(`${prefix}/games/season=2024-25/month=10/games.parquet`)).toBe(2 * october);
@@ -170,6 +177,7 @@ describe('a season slice from the simulator to S3', () => {
       failed: unknown[];
       totals: { requests: number; rows: number; bytes: number };
       apiLatencyMs: { p50: number; p95: number };
+      meanQualityScore: number;
     };
     const n = games.length;
     expect(checkpoint.version).toBe(1);
@@ -183,12 +191,18 @@ describe('a season slice from the simulator to S3', () => {
     const keys = await reader.keys('historical-backfill/');
     const fromS3 = new Set<string>();
     for (const key of keys) {
-      const match = /^historical-backfill\/(box-scores|play-by-play)\/season=2024-25\/month=\d{2}\/(\d{10})\.parquet$/.exec(key);
-      if (match) fromS3.add(`2024-25.${match[1] === 'box-scores' ? 'box-score' : 'play-by-play'}.${match[2]}`);
+      const match =
+        /^historical-backfill\/(box-scores|play-by-play)\/season=2024-25\/month=\d{2}\/(\d{10})\.parquet$/.exec(
+          key,
+        );
+      if (match)
+        fromS3.add(`2024-25.${match[1] === 'box-scores' ? 'box-score' : 'play-by-play'}.${match[2]}`);
     }
-    if (keys.includes('historical-backfill/players/season=2024-25/players.parquet')) fromS3.add('2024-25.players');
+    if (keys.includes('historical-backfill/players/season=2024-25/players.parquet'))
+      fromS3.add('2024-25.players');
     expect(checkpoint.completed).toEqual([...fromS3].sort());
     expect(checkpoint.failed).toEqual([]);
+    expect(checkpoint.meanQualityScore).toBe(1);
     // The planner's schedule request counts too.
     expect(checkpoint.totals.requests).toBe(2 * n + 2);
     expect(checkpoint.apiLatencyMs.p50).toBeGreaterThanOrEqual(0);

@@ -57,6 +57,8 @@ describe('worker lifecycle', () => {
       game_id: game?.gameId,
       attempt: 1,
       records_processed: game?.playByPlayActions,
+      quality_score: 1,
+      failed_checks: [],
       error_class: null,
     });
     expect(typeof pbp?.duration_in_seconds).toBe('number');

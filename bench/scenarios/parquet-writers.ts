@@ -102,7 +102,10 @@ export const parquetWriters: Scenario = {
         metrics[`${dataset}_rows`] = rows.length;
         const ours = await time(() => writeParquet(DATASET_SCHEMAS[dataset], rows), rows.length);
         const theirs = await time(
-          () => new Uint8Array(parquetWriteBuffer({ columnData: hyparquetColumns(dataset, rows), codec: 'SNAPPY' })),
+          () =>
+            new Uint8Array(
+              parquetWriteBuffer({ columnData: hyparquetColumns(dataset, rows), codec: 'SNAPPY' }),
+            ),
           rows.length,
         );
         for (const [writer, result] of [

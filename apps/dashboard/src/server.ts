@@ -1,41 +1,94 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import type { Redis } from '@repo/shared/queue';
+import type { Logger } from '@repo/shared/log';
+import { type Redis, type RequestQueue, resumeRequests } from '@repo/shared/queue';
+import { collectProgress, type RedisState } from '@repo/shared/state';
 import type { Queue } from 'bullmq';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { type BasicAuthCredentials, createBasicAuth } from './basic-auth.js';
+import { UnavailableError, withDeadline } from './redis-deadline.js';
+import { createHealthzRoute } from './routes/healthz.js';
+import { createMetricsRoute } from './routes/metrics.js';
+import { createProgressApiRoute } from './routes/progress-api.js';
+import { createProgressPageRoute } from './routes/progress-page.js';
+import { createQueuesRouter } from './routes/queues.js';
 
 export interface DashboardDeps {
   readonly redis: Redis;
-  readonly queues: readonly Queue[];
+  /** `nba-requests`: its counts feed the progress views, and bull-board lists it first. */
+  readonly requestQueue: RequestQueue;
+  /** Further queues for bull-board only (the maintenance queue). */
+  readonly otherQueues?: readonly Queue[];
+  readonly state: RedisState;
+  readonly rateLimitSeconds: number;
+  /** bull-board read-only and every mutating route refused. @defaultValue false */
+  readonly readOnly?: boolean;
+  /** Basic auth on every route but `/healthz`; none when undefined. */
+  readonly auth?: BasicAuthCredentials;
+  readonly log?: Logger;
+  /** How long a Redis read may take before the route answers 503. @defaultValue 3000 */
+  readonly redisDeadlineMs?: number;
 }
 
-/** The dashboard's routes; `main.ts` listens. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function refuseMutations(): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) {
+      next();
+      return;
+    }
+    res
+      .status(403)
+      .json({ error: 'forbidden', reason: 'this dashboard is read-only (DASHBOARD_READ_ONLY=true)' });
+  };
+}
+
+/** The dashboard's routes (DESIGN §8); `main.ts` listens. */
 export function createServer(deps: DashboardDeps): Express {
+  const readOnly = deps.readOnly ?? false;
+  const deadlineMs = deps.redisDeadlineMs ?? 3000;
+  const readProgress = () =>
+    withDeadline(
+      deps.redis,
+      () =>
+        collectProgress({
+          redis: deps.redis,
+          state: deps.state,
+          queue: deps.requestQueue,
+          rateLimitSeconds: deps.rateLimitSeconds,
+        }),
+      deadlineMs,
+    );
+  const readLatencies = () => withDeadline(deps.redis, () => deps.state.getLatencies(), deadlineMs);
+
   const app = express();
   app.disable('x-powered-by');
+  app.get('/healthz', createHealthzRoute(deps.redis, deadlineMs));
+  if (deps.auth) app.use(createBasicAuth(deps.auth));
+  if (readOnly) app.use(refuseMutations());
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const pong = await deps.redis.ping();
-      res.json({ status: 'ok', redis: pong === 'PONG' ? 'ok' : pong });
-    } catch (error) {
-      res
-        .status(503)
-        .json({ status: 'error', redis: error instanceof Error ? error.message : String(error) });
-    }
-  });
+  app.get('/', createProgressPageRoute(readProgress, { readOnly }));
+  app.get('/api/progress', createProgressApiRoute(readProgress));
+  app.get('/metrics', createMetricsRoute(readProgress, readLatencies));
+  app.use(
+    '/queues',
+    createQueuesRouter({
+      basePath: '/queues',
+      queues: [deps.requestQueue, ...(deps.otherQueues ?? [])],
+      requestQueueName: deps.requestQueue.name,
+      readOnly,
+      // bull-board's resume only resumes; the product's also forgets why it paused.
+      onRequestQueueResumed: () => resumeRequests(deps.requestQueue, deps.redis),
+    }),
+  );
 
-  const boardAdapter = new ExpressAdapter();
-  boardAdapter.setBasePath('/queues');
-  createBullBoard({
-    queues: deps.queues.map((queue) => new BullMQAdapter(queue)),
-    serverAdapter: boardAdapter,
-  });
-  app.use('/queues', boardAdapter.getRouter());
-
-  app.get('/', (_req, res) => {
-    res.redirect('/queues');
-  });
+  const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const unavailable = error instanceof UnavailableError;
+    deps.log?.warn({ path: req.path, err: message }, 'dashboard request failed');
+    res
+      .status(unavailable ? 503 : 500)
+      .json({ error: unavailable ? 'unavailable' : 'internal', reason: message });
+  };
+  app.use(onError);
   return app;
 }

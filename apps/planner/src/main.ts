@@ -120,9 +120,10 @@ program
 
 /** A number from the command line, within bounds; commander reports the message. */
 function numberFlag(what: string, min: number, max: number): (value: string) => number {
+  const whole = what.startsWith('a whole');
   return (value) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n)))
       throw new InvalidArgumentError(`expected ${what} from ${min} to ${max}, got ${JSON.stringify(value)}`);
     return n;
   };

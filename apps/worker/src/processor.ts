@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { type BronzeStore, quarantineKey, slugOf, writeItem } from '@repo/shared/bronze';
 import type { Logger } from '@repo/shared/log';
 import { ENDPOINTS, type ErrorKind, type NbaClient, NbaRequestError } from '@repo/shared/nba';
+import { qualityMetadata, scoreItem } from '@repo/shared/quality';
 import {
   type BlockingDetector,
   coolDownMs,
@@ -92,7 +93,9 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
           cause,
         });
       }
-      const rows = endpoint.parse(json, { ...data, ingestedAt: now() });
+      const ingestedAt = now();
+      const rows = endpoint.parse(json, { ...data, ingestedAt });
+      const quality = scoreItem(rows);
       const written = await writeItem(
         deps.store,
         {
@@ -105,6 +108,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
           body: response.body,
           rows,
           endpoint: endpoint.endpoint,
+          metadata: { ...qualityMetadata(quality), 'ingested-at': ingestedAt.toISOString() },
         },
         { dryRun: deps.dryRun },
       );
@@ -117,7 +121,13 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       if (!deps.dryRun) {
         await deps.state.recordSuccess(
           id,
-          { rows: result.rows, bytes: result.bytes, attempts: attempt },
+          {
+            rows: result.rows,
+            bytes: result.bytes,
+            attempts: attempt,
+            qualityScore: quality.score,
+            failedChecks: quality.failedChecks,
+          },
           now(),
         );
       }
@@ -127,6 +137,8 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
           records_processed: result.rows,
           api_response_ms: apiResponseMs,
           bytes: result.bytes,
+          quality_score: quality.score,
+          failed_checks: quality.failedChecks,
           error_class: null,
           dry_run: deps.dryRun,
           ...(deps.dryRun

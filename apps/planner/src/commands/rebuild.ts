@@ -55,30 +55,26 @@ interface RawItem {
   readonly game?: ScheduledGame;
 }
 
-/**
- * `planner rebuild`: regenerates Parquet files from `_raw/` with the current parsers and
- * schemas, without any NBA request. `games` comes from `_raw/schedule/`, `players` from
- * `_raw/players/`, per-game datasets from each game's raw body, dated by the stored schedule.
- */
-export async function rebuildSeason(deps: RebuildDeps, options: RebuildOptions): Promise<RebuildReport> {
-  const started = performance.now();
+/** Writes the wanted datasets of parsed rows and counts what was written per dataset. */
+function createDatasetWriter(deps: RebuildDeps, wanted: ReadonlySet<DatasetName>, dryRun: boolean) {
   const { outputPrefix, season } = deps.config;
-  const wanted = new Set<DatasetName>(options.dataset === undefined ? DATASET_NAMES : [options.dataset]);
   const totals = new Map<DatasetName, { dataset: DatasetName; files: number; rows: number }>();
-  const problems: { key: string; message: string }[] = [];
-  const write = async (rows: ParsedRows, endpoint: string, game?: ScheduledGame) => {
+  const write = async (rows: ParsedRows, endpoint: string, game?: ScheduledGame): Promise<void> => {
     const kept: ParsedRows = {};
     for (const [dataset, datasetRows] of Object.entries(rows) as [DatasetName, Row[]][]) {
       if (wanted.has(dataset)) kept[dataset] = datasetRows;
     }
     // Scored on everything the body gave, as the worker scores a job.
     const metadata = { 'source-endpoint': endpoint, ...qualityMetadata(scoreItem(rows)) };
-    const written = await writeDatasets(
-      deps.store,
-      { outputPrefix, season, gameDate: game?.gameDate, gameId: game?.gameId, rows: kept, metadata },
-      { dryRun: options.dryRun },
-    );
-    for (const object of written) {
+    const item = {
+      outputPrefix,
+      season,
+      gameDate: game?.gameDate,
+      gameId: game?.gameId,
+      rows: kept,
+      metadata,
+    };
+    for (const object of await writeDatasets(deps.store, item, { dryRun })) {
       if (object.dataset === '_raw') continue;
       const total = totals.get(object.dataset) ?? { dataset: object.dataset, files: 0, rows: 0 };
       total.files++;
@@ -86,18 +82,23 @@ export async function rebuildSeason(deps: RebuildDeps, options: RebuildOptions):
       totals.set(object.dataset, total);
     }
   };
+  return { write, totals: () => DATASET_NAMES.flatMap((dataset) => totals.get(dataset) ?? []) };
+}
 
-  const schedule = await readStoredSchedule(deps.store, { outputPrefix, season });
-  problems.push(...schedule.problems);
-  let rawBodies = schedule.rowsByType.size;
-  if (wanted.has('games')) await writeGames(schedule.rowsByType, write);
-
+/** The raw bodies behind the wanted datasets; a game body the schedule does not know is a problem. */
+async function listRawItems(
+  deps: RebuildDeps,
+  wanted: ReadonlySet<DatasetName>,
+  games: readonly ScheduledGame[],
+): Promise<{ items: RawItem[]; problems: { key: string; message: string }[] }> {
+  const { outputPrefix, season } = deps.config;
   const items: RawItem[] = [];
+  const problems: { key: string; message: string }[] = [];
   if (wanted.has('players')) {
     const key = rawKey({ outputPrefix, request: 'players', season, id: 'players' });
     if ((await deps.store.listKeys(key)).includes(key)) items.push({ key, request: 'players' });
   }
-  const gamesById = new Map(schedule.games.map((game) => [game.gameId, game]));
+  const gamesById = new Map(games.map((game) => [game.gameId, game]));
   for (const request of GAME_REQUEST_NAMES) {
     if (!ENDPOINTS[request].datasets.some((dataset) => wanted.has(dataset))) continue;
     const prefix = rawSeasonPrefix(outputPrefix, request, season);
@@ -108,6 +109,25 @@ export async function rebuildSeason(deps: RebuildDeps, options: RebuildOptions):
       else items.push({ key, request, game });
     }
   }
+  return { items, problems };
+}
+
+/**
+ * `planner rebuild`: regenerates Parquet files from `_raw/` with the current parsers and
+ * schemas, without any NBA request (DESIGN §4). `games` comes from `_raw/schedule/`, `players`
+ * from `_raw/players/`, per-game datasets from each game's raw body, dated by the stored
+ * schedule; at most `concurrency` bodies are in flight.
+ */
+export async function rebuildSeason(deps: RebuildDeps, options: RebuildOptions): Promise<RebuildReport> {
+  const started = performance.now();
+  const { outputPrefix, season } = deps.config;
+  const wanted = new Set<DatasetName>(options.dataset === undefined ? DATASET_NAMES : [options.dataset]);
+  const writer = createDatasetWriter(deps, wanted, options.dryRun);
+  const schedule = await readStoredSchedule(deps.store, { outputPrefix, season });
+  if (wanted.has('games')) await writeGames(schedule.rowsByType, writer.write);
+  const { items, problems } = await listRawItems(deps, wanted, schedule.games);
+  problems.unshift(...schedule.problems);
+  let rawBodies = schedule.rowsByType.size;
   await mapBounded(items, options.concurrency, async (item) => {
     const raw = await readRawBody(deps.store, item.key);
     if (raw === undefined) return;
@@ -115,7 +135,11 @@ export async function rebuildSeason(deps: RebuildDeps, options: RebuildOptions):
     const endpoint = ENDPOINTS[item.request];
     try {
       const target = { season, ...item.game, ingestedAt: raw.ingestedAt };
-      await write(endpoint.parse(JSON.parse(raw.body) as unknown, target), endpoint.endpoint, item.game);
+      await writer.write(
+        endpoint.parse(JSON.parse(raw.body) as unknown, target),
+        endpoint.endpoint,
+        item.game,
+      );
     } catch (error) {
       if (!(error instanceof NbaRequestError) && !(error instanceof SyntaxError)) throw error;
       const kind = error instanceof NbaRequestError ? error.kind : 'parse';
@@ -125,7 +149,7 @@ export async function rebuildSeason(deps: RebuildDeps, options: RebuildOptions):
   return {
     season,
     dryRun: options.dryRun,
-    datasets: DATASET_NAMES.flatMap((dataset) => totals.get(dataset) ?? []),
+    datasets: writer.totals(),
     rawBodies,
     problems,
     seconds: Math.round((performance.now() - started) / 10) / 100,

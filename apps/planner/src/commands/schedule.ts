@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { type Row, rawKey, slugOf, writeDatasets, writeRaw } from '@repo/shared/bronze';
 import { ENDPOINTS, NbaRequestError, SEASON_TYPES, type SeasonType } from '@repo/shared/nba';
+import { qualityMetadata, scoreItem } from '@repo/shared/quality';
 import type { PlannerContext } from '../context.js';
 
 export interface ScheduleResult {
@@ -123,7 +124,10 @@ export async function writeGames(
       outputPrefix: config.outputPrefix,
       season: config.season,
       rows: { games: rows },
-      metadata: { 'source-endpoint': ENDPOINTS.schedule.endpoint },
+      metadata: {
+        'source-endpoint': ENDPOINTS.schedule.endpoint,
+        ...qualityMetadata(scoreItem({ games: rows })),
+      },
     },
     { dryRun: options.dryRun },
   );

@@ -4,7 +4,14 @@
  */
 
 /** Datasets of the Bronze layer; each is one top-level prefix under OUTPUT_PREFIX. */
-export const DATASET_NAMES = ['games', 'players', 'box-scores', 'box-scores-teams', 'play-by-play'] as const;
+export const DATASET_NAMES = [
+  'games',
+  'players',
+  'box-scores',
+  'box-scores-teams',
+  'play-by-play',
+  'box-scores-advanced',
+] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 /**

@@ -28,7 +28,12 @@ export function monthOf(gameDate: string): string {
 }
 
 /** Datasets stored one file per game under `month=`; the others have one file per season or month. */
-const PER_GAME: ReadonlySet<DatasetName> = new Set(['box-scores', 'box-scores-teams', 'play-by-play']);
+const PER_GAME: ReadonlySet<DatasetName> = new Set([
+  'box-scores',
+  'box-scores-teams',
+  'play-by-play',
+  'box-scores-advanced',
+]);
 
 export interface DatasetKeyInput {
   readonly outputPrefix: string;

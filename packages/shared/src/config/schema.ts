@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GAME_REQUEST_NAMES, SEASON_TYPES } from '../nba/index.js';
+import { DEFAULT_GAME_REQUEST_NAMES, GAME_REQUEST_NAMES, SEASON_TYPES } from '../nba/index.js';
 
 /**
  * The only list of environment variables, their defaults and allowed values (DESIGN §2).
@@ -104,7 +104,7 @@ export const CONFIG_SCHEMA = z.object({
     })
     .default('historical-backfill'),
   SEASON_TYPES: listOf(SEASON_TYPES).default([...SEASON_TYPES]),
-  ENDPOINTS: listOf(GAME_REQUEST_NAMES).default([...GAME_REQUEST_NAMES]),
+  ENDPOINTS: listOf(GAME_REQUEST_NAMES).default([...DEFAULT_GAME_REQUEST_NAMES]),
   WORKER_CONCURRENCY: positiveInt('a whole number from 1 to 64', 64).default(2),
   S3_UPLOAD_CONCURRENCY: positiveInt('a whole number from 1 to 64', 64).default(3),
   CHECKPOINT_INTERVAL_SECONDS: positiveInt('a whole number of seconds >= 1').default(60),

@@ -18,6 +18,7 @@ describe('ENDPOINTS', () => {
       players: 'commonallplayers',
       'box-score': 'boxscoretraditionalv3',
       'play-by-play': 'playbyplayv3',
+      'box-score-advanced': 'boxscoreadvancedv3',
     });
   });
 

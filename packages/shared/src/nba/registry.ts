@@ -1,4 +1,5 @@
 import type { EndpointDefinition, RequestName } from './endpoint.js';
+import { BOX_SCORE_ADVANCED_V3 } from './endpoints/box-score-advanced-v3.js';
 import { BOX_SCORE_TRADITIONAL_V3 } from './endpoints/box-score-traditional-v3.js';
 import { COMMON_ALL_PLAYERS } from './endpoints/common-all-players.js';
 import { LEAGUE_GAME_LOG } from './endpoints/league-game-log.js';
@@ -15,6 +16,7 @@ export const ENDPOINTS: Readonly<Record<RequestName, EndpointDefinition>> = {
   players: COMMON_ALL_PLAYERS,
   'box-score': BOX_SCORE_TRADITIONAL_V3,
   'play-by-play': PLAY_BY_PLAY_V3,
+  'box-score-advanced': BOX_SCORE_ADVANCED_V3,
 };
 
 /** The definition behind a request name. */

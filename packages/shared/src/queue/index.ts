@@ -7,6 +7,13 @@ export {
   stateKeys,
   streakKeys,
 } from './keys.js';
+export {
+  CHECKPOINT_SCHEDULER_ID,
+  createMaintenanceQueue,
+  type MaintenanceJobData,
+  type MaintenanceQueue,
+  scheduleCheckpoints,
+} from './maintenance-queue.js';
 export { createNbaAccess } from './nba-access.js';
 export { BlockingDetector, type FailureStreak, pauseRequests, resumeRequests } from './queue-control.js';
 export { type GatePass, RateLimitGate, type RateLimitGateOptions } from './rate-limit-gate.js';
@@ -26,10 +33,3 @@ export {
   type RetryRule,
   retryDelayMs,
 } from './retry-policy.js';
-export {
-  CHECKPOINT_SCHEDULER_ID,
-  createMaintenanceQueue,
-  type MaintenanceJobData,
-  type MaintenanceQueue,
-  scheduleCheckpoints,
-} from './maintenance-queue.js';

@@ -23,7 +23,11 @@ export function createMaintenanceQueue(connection: Redis): MaintenanceQueue {
  * One checkpoint job every `everyMs` (DESIGN §6): a BullMQ job scheduler, so however many
  * workers run, each tick is one job taken by one of them. Upserting is idempotent.
  */
-export async function scheduleCheckpoints(queue: MaintenanceQueue, season: string, everyMs: number): Promise<void> {
+export async function scheduleCheckpoints(
+  queue: MaintenanceQueue,
+  season: string,
+  everyMs: number,
+): Promise<void> {
   await queue.upsertJobScheduler(
     CHECKPOINT_SCHEDULER_ID,
     { every: everyMs },

@@ -1,0 +1,147 @@
+import type { ColumnSpec, DatasetSchema } from '../dataset-schema.js';
+import { BOX_SCORE_TEAM_COLUMNS, BOX_SCORE_TEAM_ROOT } from './box-score-columns.js';
+import {
+  column,
+  gameIdColumn,
+  LINEAGE_COLUMNS,
+  SCHEDULE_GAME_DATE_COLUMN,
+  SEASON_COLUMN,
+  SEASON_TYPE_COLUMN,
+} from './common-columns.js';
+
+/** Source root of a player of boxscoreadvancedv3. */
+export const ADVANCED_PLAYER_ROOT = `${BOX_SCORE_TEAM_ROOT}.players[]`;
+/** Source root of a `statistics` object: a player's on player rows, the team's on team rows. */
+export const ADVANCED_STATS_ROOT = `${BOX_SCORE_TEAM_ROOT}[.players[]].statistics`;
+
+/** Values of `row_kind`: players first (home team first), then the two team rows. */
+export const ADVANCED_ROW_KINDS = ['player', 'team'] as const;
+export type AdvancedRowKind = (typeof ADVANCED_ROW_KINDS)[number];
+
+const player = (name: string, type: 'UTF8' | 'INT64', key: string, what: string): ColumnSpec =>
+  column(name, type, true, `${ADVANCED_PLAYER_ROOT}.${key}`, `${what} Null on team rows.`);
+
+const stat = (name: string, key: string, what: string, nullable = false): ColumnSpec =>
+  column(name, 'DOUBLE', nullable, `${ADVANCED_STATS_ROOT}.${key}`, what);
+
+/**
+ * The 23 numbers after `minutes`, in API order (REFERENCE §4.10). All are floats on the wire,
+ * 0.0 for players who did not play. On real team rows the estimated ratings are five times the
+ * team's and estimated_pace a fifth of pace (seen in the recorded 0022200552 answer), so prefer
+ * the non-estimated columns there.
+ */
+const ADVANCED_STAT_COLUMNS: readonly ColumnSpec[] = [
+  stat(
+    'estimated_offensive_rating',
+    'estimatedOffensiveRating',
+    'Estimated points scored per 100 possessions.',
+  ),
+  stat('offensive_rating', 'offensiveRating', 'Points scored per 100 possessions (on court, for players).'),
+  stat(
+    'estimated_defensive_rating',
+    'estimatedDefensiveRating',
+    'Estimated points allowed per 100 possessions.',
+  ),
+  stat('defensive_rating', 'defensiveRating', 'Points allowed per 100 possessions (on court, for players).'),
+  stat(
+    'estimated_net_rating',
+    'estimatedNetRating',
+    'estimated_offensive_rating minus estimated_defensive_rating.',
+  ),
+  stat('net_rating', 'netRating', 'offensive_rating minus defensive_rating (rounded after subtracting).'),
+  stat(
+    'assist_percentage',
+    'assistPercentage',
+    "Share of teammates' field goals assisted while on court, 0..1.",
+  ),
+  stat('assist_to_turnover', 'assistToTurnover', 'Assists per turnover; 0.0 when there were no turnovers.'),
+  stat('assist_ratio', 'assistRatio', "Assists per 100 of the player's possessions used."),
+  stat(
+    'offensive_rebound_percentage',
+    'offensiveReboundPercentage',
+    'Share of available offensive rebounds, 0..1.',
+  ),
+  stat(
+    'defensive_rebound_percentage',
+    'defensiveReboundPercentage',
+    'Share of available defensive rebounds, 0..1.',
+  ),
+  stat('rebound_percentage', 'reboundPercentage', 'Share of all available rebounds, 0..1.'),
+  stat(
+    'estimated_team_turnover_percentage',
+    'estimatedTeamTurnoverPercentage',
+    'Team turnovers per possession as given (the real API sends a percent, e.g. 9.259); null on player rows.',
+    true,
+  ),
+  stat('turnover_ratio', 'turnoverRatio', 'Turnovers per 100 possessions used.'),
+  stat(
+    'effective_field_goal_percentage',
+    'effectiveFieldGoalPercentage',
+    '(FGM + 0.5 * FG3M) / FGA, 0.0 with no attempts.',
+  ),
+  stat(
+    'true_shooting_percentage',
+    'trueShootingPercentage',
+    'PTS / (2 * (FGA + 0.44 * FTA)), 0.0 with no attempts.',
+  ),
+  stat(
+    'usage_percentage',
+    'usagePercentage',
+    'Share of team possessions used while on court, 0..1 (1.0 on team rows).',
+  ),
+  stat('estimated_usage_percentage', 'estimatedUsagePercentage', 'Estimated usage_percentage.'),
+  stat('estimated_pace', 'estimatedPace', 'Estimated possessions per 48 minutes.'),
+  stat('pace', 'pace', 'Possessions per 48 minutes.'),
+  stat('pace_per40', 'pacePer40', 'Possessions per 40 minutes.'),
+  stat('possessions', 'possessions', 'Possessions played (a whole number sent as a float).'),
+  stat('pie', 'PIE', "Player Impact Estimate: share of the game's positive events; may be negative."),
+];
+
+/**
+ * `box-scores-advanced`: boxscoreadvancedv3, players and team totals in one dataset (the endpoint
+ * has no starters/bench split, so one file per game is enough; `row_kind` tells them apart).
+ */
+export const BOX_SCORES_ADVANCED_SCHEMA: DatasetSchema = {
+  dataset: 'box-scores-advanced',
+  grain:
+    "one row per player listed in the box score (row_kind 'player', DNP included) plus one per team (row_kind 'team'), home team first",
+  columns: [
+    gameIdColumn('boxScoreAdvanced.gameId'),
+    SEASON_COLUMN,
+    SEASON_TYPE_COLUMN,
+    SCHEDULE_GAME_DATE_COLUMN,
+    ...BOX_SCORE_TEAM_COLUMNS,
+    column(
+      'row_kind',
+      'UTF8',
+      false,
+      'derived',
+      "'player' (from players[]) or 'team' (the team's statistics).",
+    ),
+    player('person_id', 'INT64', 'personId', 'Player id.'),
+    player('first_name', 'UTF8', 'firstName', 'First name, UTF-8.'),
+    player('family_name', 'UTF8', 'familyName', 'Family name, UTF-8.'),
+    player('name_i', 'UTF8', 'nameI', 'Initial and family name, e.g. "D. Mitchell".'),
+    player('player_slug', 'UTF8', 'playerSlug', 'URL slug.'),
+    player('position', 'UTF8', 'position', 'F, C or G for the five starters; "" for everyone else.'),
+    column('starter', 'BOOLEAN', true, 'derived', 'position is not ""; null on team rows.'),
+    player('comment', 'UTF8', 'comment', 'e.g. "DNP - Coach\'s Decision"; "" for players who played.'),
+    player('jersey_num', 'UTF8', 'jerseyNum', 'Jersey number as given; the API returns "".'),
+    column(
+      'minutes',
+      'UTF8',
+      false,
+      `${ADVANCED_STATS_ROOT}.minutes`,
+      'Minutes as given, "M:SS"; "" for DNP; player-minutes ("240:00") on team rows.',
+    ),
+    column(
+      'minutes_played',
+      'DOUBLE',
+      true,
+      'derived',
+      'minutes as decimal minutes (49:48 -> 49.8); null when minutes is "".',
+    ),
+    ...ADVANCED_STAT_COLUMNS,
+    ...LINEAGE_COLUMNS,
+  ],
+};

@@ -1,0 +1,149 @@
+import { BOX_SCORE_TEAM_ROOT } from '../../bronze/datasets/box-score-columns.js';
+import {
+  ADVANCED_PLAYER_ROOT,
+  ADVANCED_STATS_ROOT,
+  BOX_SCORES_ADVANCED_SCHEMA,
+} from '../../bronze/datasets/box-scores-advanced.js';
+import type { CellValue, Row } from '../../bronze/index.js';
+import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
+import { NbaRequestError } from '../errors.js';
+import { readSourcedCells } from './api-cells.js';
+import { assembleRow } from './assemble-row.js';
+import { playedSeconds, secondsToMinutes } from './game-clock.js';
+import { checkBodyGameId, gameContextCells, requireGameId } from './game-context.js';
+import { describeValue, isEmptyObject, isRecord } from './json-shape.js';
+import { lineageCells } from './lineage-cells.js';
+
+const ENDPOINT = 'boxscoreadvancedv3';
+const COLUMNS = BOX_SCORES_ADVANCED_SCHEMA.columns;
+// The API sends estimatedTeamTurnoverPercentage on team statistics only.
+const TEAM_ONLY = 'estimated_team_turnover_percentage';
+const PLAYER_ROW_COLUMNS = COLUMNS.filter((spec) => spec.name !== TEAM_ONLY);
+const TEAM_ROW_COLUMNS = COLUMNS.filter((spec) => !spec.source.startsWith(`${ADVANCED_PLAYER_ROOT}.`));
+const PLAYER_ONLY_NULLS: Readonly<Record<string, CellValue>> = Object.fromEntries(
+  COLUMNS.filter((spec) => spec.source.startsWith(`${ADVANCED_PLAYER_ROOT}.`)).map((spec) => [
+    spec.name,
+    null,
+  ]),
+);
+
+const SIDES = [
+  { key: 'homeTeam', idKey: 'homeTeamId', isHome: true },
+  { key: 'awayTeam', idKey: 'awayTeamId', isHome: false },
+] as const;
+
+interface Team {
+  readonly key: string;
+  readonly isHome: boolean;
+  readonly body: Record<string, unknown>;
+  readonly players: readonly unknown[];
+}
+
+function parseError(message: string): NbaRequestError {
+  return new NbaRequestError('parse', `${ENDPOINT}: ${message}`);
+}
+
+function readTeams(box: Record<string, unknown>): Team[] {
+  return SIDES.map(({ key, idKey, isHome }) => {
+    const body = box[key];
+    if (!isRecord(body)) throw parseError(`${key} is ${describeValue(body)}, expected an object`);
+    if (box[idKey] !== undefined && box[idKey] !== body.teamId) {
+      throw parseError(
+        `${key}.teamId ${describeValue(body.teamId)} differs from ${idKey} ${describeValue(box[idKey])}`,
+      );
+    }
+    const players = body.players;
+    if (!Array.isArray(players))
+      throw parseError(`${key}.players is ${describeValue(players)}, expected a list`);
+    return { key, isHome, body, players };
+  });
+}
+
+/** Decimal minutes of a `minutes` cell; `""` (did not play) is null, another shape a parse error. */
+function minutesPlayed(minutes: CellValue, where: string): number | null {
+  if (minutes === '') return null;
+  const seconds = typeof minutes === 'string' ? playedSeconds(minutes) : undefined;
+  if (seconds === undefined) throw parseError(`${where}: minutes ${describeValue(minutes)} is not M:SS`);
+  return secondsToMinutes(seconds);
+}
+
+function playerRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[] {
+  return team.players.map((player, index) => {
+    const where = `${team.key}.players[${index}]`;
+    const stats = isRecord(player) ? player.statistics : undefined;
+    const cells = readSourcedCells(
+      PLAYER_ROW_COLUMNS,
+      { [BOX_SCORE_TEAM_ROOT]: team.body, [ADVANCED_PLAYER_ROOT]: player, [ADVANCED_STATS_ROOT]: stats },
+      `${ENDPOINT} ${where}`,
+    );
+    return assembleRow(BOX_SCORES_ADVANCED_SCHEMA, {
+      ...cells,
+      ...base,
+      [TEAM_ONLY]: null,
+      is_home: team.isHome,
+      row_kind: 'player',
+      starter: cells.position !== '',
+      minutes_played: minutesPlayed(cells.minutes ?? null, where),
+    });
+  });
+}
+
+function teamRow(team: Team, base: Readonly<Record<string, CellValue>>): Row {
+  const where = `${team.key}.statistics`;
+  const cells = readSourcedCells(
+    TEAM_ROW_COLUMNS,
+    { [BOX_SCORE_TEAM_ROOT]: team.body, [ADVANCED_STATS_ROOT]: team.body.statistics },
+    `${ENDPOINT} ${where}`,
+  );
+  const minutes = minutesPlayed(cells.minutes ?? null, where);
+  if (minutes === null) throw parseError(`${where}: minutes is ""`);
+  return assembleRow(BOX_SCORES_ADVANCED_SCHEMA, {
+    ...cells,
+    ...base,
+    ...PLAYER_ONLY_NULLS,
+    is_home: team.isHome,
+    row_kind: 'team',
+    starter: null,
+    minutes_played: minutes,
+  });
+}
+
+function parseBoxScoreAdvanced(body: unknown, ctx: ParseContext): ParsedRows {
+  const gameId = requireGameId(ctx, ENDPOINT);
+  if (isEmptyObject(body)) throw new NbaRequestError('empty', `${ENDPOINT}: body is {} for game ${gameId}`);
+  if (!isRecord(body)) throw parseError(`expected a JSON object, got ${describeValue(body)}`);
+  const box = body.boxScoreAdvanced;
+  if (!isRecord(box)) throw parseError(`boxScoreAdvanced is ${describeValue(box)}, expected an object`);
+  checkBodyGameId(box.gameId, gameId, `${ENDPOINT} boxScoreAdvanced`);
+  const teams = readTeams(box);
+  // Unknown or unplayed games answer with teamId 0 and no players: nothing to store yet.
+  const empty = teams.find((team) => team.players.length === 0);
+  if (empty)
+    throw new NbaRequestError('empty', `${ENDPOINT}: ${empty.key} has no players for game ${gameId}`);
+  const base = { ...gameContextCells(ctx, ENDPOINT), ...lineageCells(ENDPOINT, ctx) };
+  return {
+    'box-scores-advanced': [
+      ...teams.flatMap((team) => playerRows(team, base)),
+      ...teams.map((team) => teamRow(team, base)),
+    ],
+  };
+}
+
+/**
+ * Advanced box score of one game (REFERENCE §4.10), written to `box-scores-advanced`. Off by
+ * default: `ENDPOINTS=box-score,play-by-play,box-score-advanced` turns it on.
+ */
+export const BOX_SCORE_ADVANCED_V3: EndpointDefinition = {
+  request: 'box-score-advanced',
+  endpoint: ENDPOINT,
+  params: (target: RequestTarget) => ({
+    EndPeriod: '0',
+    EndRange: '0',
+    GameID: requireGameId(target, ENDPOINT),
+    RangeType: '0',
+    StartPeriod: '0',
+    StartRange: '0',
+  }),
+  parse: parseBoxScoreAdvanced,
+  datasets: ['box-scores-advanced'],
+};

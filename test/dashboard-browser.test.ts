@@ -1,0 +1,178 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createRequestQueue, type RequestQueue } from '@repo/shared/queue';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BronzeReader } from './helpers/bronze-reader.js';
+import { type FailedRun, RUN_DAY, startFailedRun } from './helpers/failed-run.js';
+import { REPO_ROOT, type RunningApp, startApp, waitFor } from './helpers/processes.js';
+import { testServices } from './helpers/services.js';
+
+/**
+ * The dashboard as a person uses it, in headless Chromium (Debian's, see
+ * scripts/ensure-chromium.sh): a run where the simulator refused one box score (400), the
+ * failed job found and retried in bull-board after the simulator is healed, the box score on
+ * S3, and the progress page catching up by itself. Screenshots go to test-output/.
+ */
+const DB = 14;
+const PORT = 3925;
+const BASE = `http://127.0.0.1:${PORT}`;
+const CREDENTIALS = { username: 'ops', password: 'court-side pass 42' };
+const SCREENSHOTS = join(REPO_ROOT, 'test-output', 'dashboard-browser');
+const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+const services = testServices();
+let run: FailedRun;
+let dashboard: RunningApp;
+let queue: RequestQueue;
+let reader: BronzeReader;
+let browser: Browser;
+let context: BrowserContext;
+let progressPage: Page;
+const offOrigin: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  run = await startFailedRun(services, DB, 'dashboard-browser');
+  queue = createRequestQueue(run.redis);
+  reader = new BronzeReader(services, run.bucket);
+  dashboard = startApp('dashboard', {
+    ...run.env,
+    DASHBOARD_PORT: String(PORT),
+    DASHBOARD_USER: CREDENTIALS.username,
+    DASHBOARD_PASSWORD: CREDENTIALS.password,
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    httpCredentials: CREDENTIALS,
+  });
+  // Nothing may leave the machine: requests beyond 127.0.0.1 are recorded and dropped.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    offOrigin.push(url.href);
+    return route.abort();
+  });
+  await waitFor('the dashboard to listen', async () => {
+    try {
+      return (await fetch(`${BASE}/healthz`)).ok ? true : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dashboard?.stop();
+  await queue?.close();
+  await reader?.close();
+  await run?.close();
+});
+
+describe('the dashboard in a browser', () => {
+  it('shows the failed box score on the progress page: 80%, the failure, the day in red', async () => {
+    progressPage = await context.newPage();
+    progressPage.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    progressPage.on('pageerror', (e) => pageErrors.push(e.message));
+    await progressPage.goto(`${BASE}/`);
+    expect(await progressPage.title()).toContain('80%');
+    expect(await progressPage.getByTestId('overall-percent').textContent()).toBe('80%');
+    expect(
+      await progressPage.getByRole('progressbar', { name: 'box-score' }).getAttribute('aria-valuenow'),
+    ).toBe('50');
+    expect(await progressPage.locator('.banner h2').textContent()).toBe('1 item failed for good');
+    expect(
+      await progressPage.locator(`[data-item="${run.failedJobId}"] .failure-message`).textContent(),
+    ).toBe('boxscoretraditionalv3 answered HTTP 400');
+    const day = progressPage.locator(`.day[data-date="${RUN_DAY}"]`);
+    expect(await day.getAttribute('class')).toBe('day failed');
+    await day.hover();
+    await progressPage.screenshot({ path: join(SCREENSHOTS, 'progress-with-failure.png'), fullPage: true });
+  });
+
+  it('finds the failed job in bull-board and retries it after the simulator is healed; it completes and lands on S3', async () => {
+    const page = await context.newPage();
+    await page.goto(`${BASE}/queues`);
+    await page.getByRole('link', { name: 'nba-requests' }).first().click();
+    await page.locator('a[href$="/queues/queue/nba-requests?status=failed"]').click();
+    const header = page.locator('[class*="header-"]', {
+      has: page.getByText(run.failedJobId, { exact: true }),
+    });
+    await header.waitFor();
+    expect(await page.getByText('[client] boxscoretraditionalv3 answered HTTP 400').count()).toBeGreaterThan(
+      0,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'queues-failed-job.png') });
+
+    run.sim.faults.setPlan({ seed: 1, rules: [] });
+    const retry = header.locator('button:has(svg.lucide-refresh-cw)');
+    await retry.hover();
+    await page.getByText('Retry', { exact: true }).waitFor();
+    await retry.click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+
+    await waitFor('the retried job to complete', async () =>
+      (await queue.getJobState(run.failedJobId)) === 'completed' ? true : undefined,
+    );
+    const game = run.games.find((g) => g.gameId === run.failedGameId);
+    const key = `historical-backfill/box-scores/season=2024-25/month=10/${run.failedGameId}.parquet`;
+    expect(await reader.rowCount(key)).toBe(
+      (game?.boxScorePlayers.home ?? 0) + (game?.boxScorePlayers.away ?? 0),
+    );
+    expect(await reader.keys('historical-backfill/_raw/box-score/')).toContain(
+      `historical-backfill/_raw/box-score/season=2024-25/${run.failedGameId}.json.gz`,
+    );
+    const boxScoreAnswers = run.sim.requestLog
+      .entries()
+      .filter((e) => e.endpoint === 'boxscoretraditionalv3' && e.query.GameID === run.failedGameId)
+      .map((e) => e.status);
+    expect(boxScoreAnswers).toEqual([400, 200]);
+
+    await page.locator('a[href$="/queues/queue/nba-requests?status=completed"]').click();
+    await page.getByText(run.failedJobId, { exact: true }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'queues-after-retry.png') });
+    await page.close();
+  });
+
+  it('the open progress page catches up by itself: 100%, complete, no failures, the day in green', async () => {
+    await expect
+      .poll(() => progressPage.getByTestId('overall-percent').textContent(), {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBe('100%');
+    expect(await progressPage.getByTestId('run-status').textContent()).toBe('Complete');
+    expect(await progressPage.locator('.banner h2').textContent()).toBe('Season 2024-25 complete');
+    expect(await progressPage.getByTestId('no-failures').isVisible()).toBe(true);
+    expect(await progressPage.locator('[data-request] .bar').evaluateAll((bars) => bars.length)).toBe(3);
+    for (const request of ['players', 'box-score', 'play-by-play']) {
+      expect(
+        await progressPage.getByRole('progressbar', { name: request }).getAttribute('aria-valuenow'),
+      ).toBe('100');
+    }
+    const day = progressPage.locator(`.day[data-date="${RUN_DAY}"]`);
+    expect(await day.getAttribute('class')).toBe('day complete');
+    expect(await day.getAttribute('data-tip')).toBe('Tue, 22 Oct 2024: 4 of 4 done, 0 failed, 0 pending');
+    expect(await progressPage.locator('#refresh-state').getAttribute('class')).toBe('fresh');
+    await day.hover();
+    await progressPage.screenshot({ path: join(SCREENSHOTS, 'progress-after-retry.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('sent nothing beyond 127.0.0.1 (bull-board asks for Google Fonts; the page policy stops it)', () => {
+    expect(offOrigin.filter((url) => !url.startsWith('https://fonts.googleapis.com/'))).toEqual([]);
+  });
+});
