@@ -41,3 +41,6 @@ async function warmSimulator(run: BackfillRun): Promise<void> {
   await Promise.all([fetchOne(), fetchOne(), fetchOne(), fetchOne()]);
   run.sim.requestLog.clear();
 }
+
+/** The whole season: regular season, play-in and playoffs. */
+export const ALL_SEASON_TYPES = 'Regular Season,PlayIn,Playoffs';

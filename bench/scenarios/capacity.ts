@@ -4,7 +4,7 @@ import { ENDPOINTS, type GameRequestName } from '@repo/shared/nba';
 import type { BackfillRun } from '../../test/helpers/backfill-run.js';
 import { cpuSeconds, memoryMb, round } from '../lib/process-stats.js';
 import type { Scenario, ScenarioResult } from '../lib/scenario.js';
-import { startSeasonRun } from '../lib/season-run.js';
+import { ALL_SEASON_TYPES, startSeasonRun } from '../lib/season-run.js';
 
 const WORKERS = 2;
 const CONCURRENCY = 4;
@@ -19,7 +19,7 @@ export async function runCapacity(): Promise<{ result: ScenarioResult; run: Back
     db: 15,
     label: 'bench-capacity',
     sim: { seed: 1 },
-    env: { RATE_LIMIT_SECONDS: '0.001', WORKER_CONCURRENCY: String(CONCURRENCY) },
+    env: { RATE_LIMIT_SECONDS: '0.001', WORKER_CONCURRENCY: String(CONCURRENCY), SEASON_TYPES: ALL_SEASON_TYPES },
   });
   await run.planner(['enqueue', 'season']);
   const total = (await run.queue.getJobCounts('waiting', 'prioritized')) as Record<string, number>;

@@ -1,12 +1,18 @@
 import { round } from '../lib/process-stats.js';
 import type { Scenario, ScenarioResult } from '../lib/scenario.js';
-import { startSeasonRun } from '../lib/season-run.js';
+import { ALL_SEASON_TYPES, startSeasonRun } from '../lib/season-run.js';
 
 /** `enqueue season` for the whole season: with the schedule already stored, and again. */
 export const enqueue: Scenario = {
   name: 'enqueue',
   async run(): Promise<ScenarioResult> {
-    const run = await startSeasonRun({ db: 15, label: 'bench-enqueue', sim: { seed: 1 }, warm: false });
+    const run = await startSeasonRun({
+      db: 15,
+      label: 'bench-enqueue',
+      sim: { seed: 1 },
+      env: { SEASON_TYPES: ALL_SEASON_TYPES },
+      warm: false,
+    });
     try {
       // First run: fetches and stores the schedule. Then Redis is emptied, so the timed run
       // starts from a stored schedule and a queue with nothing in it.

@@ -19,7 +19,7 @@ export const limiter: Scenario = {
     try {
       await run.planner(['enqueue', 'season']);
       run.sim.requestLog.clear();
-      run.startWorkers(3);
+      run.startWorkers(Number(process.env.BENCH_LIMITER_WORKERS ?? 3));
       await waitFor(
         '600 requests',
         async () => (run.nbaRequests().length >= REQUESTS ? true : undefined),

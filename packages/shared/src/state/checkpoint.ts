@@ -1,29 +1,22 @@
-import type { ErrorKind, RequestName } from '../nba/index.js';
+import type { RequestName } from '../nba/index.js';
 import type { ItemState } from './item-state.js';
-import type { Progress, RequestProgress } from './progress.js';
+import type { FailedItem, Progress, RequestProgress } from './progress.js';
 
 export const CHECKPOINT_VERSION = 1;
 
 /** `backfill-state/checkpoint.json` (DESIGN §6). */
-export interface Checkpoint {
+export interface Checkpoint
+  extends Pick<
+    Progress,
+    'requests' | 'totals' | 'errorsByClass' | 'ratePerMinute' | 'etaSeconds' | 'meanQualityScore' | 'apiLatencyMs'
+  > {
   readonly version: number;
   readonly season: string;
   readonly time: string;
-  readonly requests: Readonly<Partial<Record<RequestName, RequestProgress>>>;
   /** Every item id that is done, sorted. */
   readonly completed: readonly string[];
-  readonly failed: readonly {
-    readonly id: string;
-    readonly errorClass: ErrorKind | undefined;
-    readonly message: string | undefined;
-    readonly attempts: number;
-  }[];
-  readonly totals: { readonly requests: number; readonly rows: number; readonly bytes: number };
-  readonly errorsByClass: Readonly<Partial<Record<ErrorKind, number>>>;
-  readonly ratePerMinute: number;
-  readonly etaSeconds: number;
-  readonly meanQualityScore: number | null;
-  readonly apiLatencyMs: { readonly p50: number | null; readonly p95: number | null };
+  /** Every item failed for good, sorted by id. */
+  readonly failed: readonly Omit<FailedItem, 'updatedAt'>[];
   readonly paused: boolean;
   readonly pauseReason: string | null;
 }
@@ -46,7 +39,7 @@ export interface DailyProgress {
 /** Pure: the checkpoint from the progress object and the item states. */
 export function buildCheckpoint(progress: Progress, items: ReadonlyMap<string, ItemState>): Checkpoint {
   const completed: string[] = [];
-  const failed: Checkpoint['failed'][number][] = [];
+  const failed: Omit<FailedItem, 'updatedAt'>[] = [];
   for (const [id, state] of items) {
     if (state.status === 'done') completed.push(id);
     else if (state.status === 'failed') {

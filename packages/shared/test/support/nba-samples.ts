@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Row } from '../../src/bronze/index.js';
 import { ENDPOINTS, type ParseContext, type RequestName } from '../../src/nba/index.js';
+import { readNbaFixture } from './nba-fixtures.js';
 
 /** The real response samples (and the simulator's advanced box score), parsed by the registry. */
 const ingestedAt = new Date('2026-02-22T05:36:00.000Z');
 
 function parse(request: RequestName, file: string, ctx: Omit<ParseContext, 'ingestedAt'>) {
-  const body: unknown = JSON.parse(readFileSync(new URL(`../fixtures/nba/${file}`, import.meta.url), 'utf8'));
-  return ENDPOINTS[request].parse(body, { ...ctx, ingestedAt });
+  return ENDPOINTS[request].parse(readNbaFixture(file), { ...ctx, ingestedAt });
 }
 
 const boxScore = parse('box-score', 'boxscoretraditionalv3_0022200552.json', {

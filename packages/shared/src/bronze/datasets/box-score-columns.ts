@@ -14,6 +14,15 @@ export const BOX_SCORE_TEAM_COLUMNS: readonly ColumnSpec[] = [
   column('is_home', 'BOOLEAN', false, 'derived', 'True for homeTeam, false for awayTeam.'),
 ];
 
+/** Decimal minutes of a player line; the same column in `box-scores` and `box-scores-advanced`. */
+export const PLAYER_MINUTES_PLAYED_COLUMN = column(
+  'minutes_played',
+  'DOUBLE',
+  true,
+  'derived',
+  'minutes as decimal minutes (49:48 -> 49.8); null when minutes is "".',
+);
+
 /**
  * The 18 counting and ratio statistics between `minutes` and `plusMinusPoints`, in API order.
  * V3 gives 0.0 (never null) for a percentage with 0 attempts, so none is nullable.

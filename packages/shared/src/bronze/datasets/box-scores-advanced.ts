@@ -1,13 +1,10 @@
 import type { ColumnSpec, DatasetSchema } from '../dataset-schema.js';
-import { BOX_SCORE_TEAM_COLUMNS, BOX_SCORE_TEAM_ROOT } from './box-score-columns.js';
 import {
-  column,
-  gameIdColumn,
-  LINEAGE_COLUMNS,
-  SCHEDULE_GAME_DATE_COLUMN,
-  SEASON_COLUMN,
-  SEASON_TYPE_COLUMN,
-} from './common-columns.js';
+  BOX_SCORE_TEAM_COLUMNS,
+  BOX_SCORE_TEAM_ROOT,
+  PLAYER_MINUTES_PLAYED_COLUMN,
+} from './box-score-columns.js';
+import { column, gameContextColumns, LINEAGE_COLUMNS } from './common-columns.js';
 
 /** Source root of a player of boxscoreadvancedv3. */
 export const ADVANCED_PLAYER_ROOT = `${BOX_SCORE_TEAM_ROOT}.players[]`;
@@ -106,10 +103,7 @@ export const BOX_SCORES_ADVANCED_SCHEMA: DatasetSchema = {
   grain:
     "one row per player listed in the box score (row_kind 'player', DNP included) plus one per team (row_kind 'team'), home team first",
   columns: [
-    gameIdColumn('boxScoreAdvanced.gameId'),
-    SEASON_COLUMN,
-    SEASON_TYPE_COLUMN,
-    SCHEDULE_GAME_DATE_COLUMN,
+    ...gameContextColumns('boxScoreAdvanced.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,
     column(
       'row_kind',
@@ -134,13 +128,7 @@ export const BOX_SCORES_ADVANCED_SCHEMA: DatasetSchema = {
       `${ADVANCED_STATS_ROOT}.minutes`,
       'Minutes as given, "M:SS"; "" for DNP; player-minutes ("240:00") on team rows.',
     ),
-    column(
-      'minutes_played',
-      'DOUBLE',
-      true,
-      'derived',
-      'minutes as decimal minutes (49:48 -> 49.8); null when minutes is "".',
-    ),
+    PLAYER_MINUTES_PLAYED_COLUMN,
     ...ADVANCED_STAT_COLUMNS,
     ...LINEAGE_COLUMNS,
   ],

@@ -4,14 +4,7 @@ import {
   BOX_SCORE_TEAM_ROOT,
   boxScoreStatisticColumns,
 } from './box-score-columns.js';
-import {
-  column,
-  gameIdColumn,
-  LINEAGE_COLUMNS,
-  SCHEDULE_GAME_DATE_COLUMN,
-  SEASON_COLUMN,
-  SEASON_TYPE_COLUMN,
-} from './common-columns.js';
+import { column, gameContextColumns, LINEAGE_COLUMNS } from './common-columns.js';
 
 /** Source root of the stats of one team row: `statistics`, `starters` or `bench` by row_kind. */
 export const TEAM_TOTALS_ROOT = `${BOX_SCORE_TEAM_ROOT}.statistics|starters|bench`;
@@ -25,10 +18,7 @@ export const BOX_SCORES_TEAMS_SCHEMA: DatasetSchema = {
   dataset: 'box-scores-teams',
   grain: "one row per team per row_kind ('team', 'starters', 'bench'), home team first",
   columns: [
-    gameIdColumn('boxScoreTraditional.gameId'),
-    SEASON_COLUMN,
-    SEASON_TYPE_COLUMN,
-    SCHEDULE_GAME_DATE_COLUMN,
+    ...gameContextColumns('boxScoreTraditional.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,
     column(
       'row_kind',

@@ -3,15 +3,9 @@ import {
   BOX_SCORE_TEAM_COLUMNS,
   BOX_SCORE_TEAM_ROOT,
   boxScoreStatisticColumns,
+  PLAYER_MINUTES_PLAYED_COLUMN,
 } from './box-score-columns.js';
-import {
-  column,
-  gameIdColumn,
-  LINEAGE_COLUMNS,
-  SCHEDULE_GAME_DATE_COLUMN,
-  SEASON_COLUMN,
-  SEASON_TYPE_COLUMN,
-} from './common-columns.js';
+import { column, gameContextColumns, LINEAGE_COLUMNS } from './common-columns.js';
 
 const PLAYER = `${BOX_SCORE_TEAM_ROOT}.players[]`;
 const STATS = `${PLAYER}.statistics`;
@@ -21,10 +15,7 @@ export const BOX_SCORES_SCHEMA: DatasetSchema = {
   dataset: 'box-scores',
   grain: 'one row per player listed in the box score (home team first), DNP players included',
   columns: [
-    gameIdColumn('boxScoreTraditional.gameId'),
-    SEASON_COLUMN,
-    SEASON_TYPE_COLUMN,
-    SCHEDULE_GAME_DATE_COLUMN,
+    ...gameContextColumns('boxScoreTraditional.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,
     column('person_id', 'INT64', false, `${PLAYER}.personId`, 'Player id.'),
     column('first_name', 'UTF8', false, `${PLAYER}.firstName`, 'First name, UTF-8 (e.g. Nikola).'),
@@ -60,13 +51,7 @@ export const BOX_SCORES_SCHEMA: DatasetSchema = {
       `${STATS}.minutes`,
       'Minutes as given, "M:SS" (e.g. "49:48"); "" for DNP.',
     ),
-    column(
-      'minutes_played',
-      'DOUBLE',
-      true,
-      'derived',
-      'minutes as decimal minutes (49:48 -> 49.8); null when minutes is "".',
-    ),
+    PLAYER_MINUTES_PLAYED_COLUMN,
     ...boxScoreStatisticColumns(STATS),
     column('plus_minus_points', 'DOUBLE', false, `${STATS}.plusMinusPoints`, 'Point margin while on court.'),
     ...LINEAGE_COLUMNS,

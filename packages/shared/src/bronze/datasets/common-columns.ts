@@ -27,25 +27,31 @@ export const SEASON_TYPE_COLUMN = column(
   'Regular Season, PlayIn or Playoffs; from the job, else from the game id type digits (002/005/004).',
 );
 
-/** game_id of per-game datasets, checked against the body's own game id. */
-export function gameIdColumn(source: string): ColumnSpec {
-  return column(
-    'game_id',
-    'UTF8',
-    false,
-    source,
-    'NBA game id, 10-char string `0TTYYNNNNN` (never a number).',
-  );
+/**
+ * `game_id`, `season`, `season_type`, `game_date`: the opening columns of every per-game dataset.
+ * game_id comes from the body (checked against the requested game); per-game bodies carry no date,
+ * so game_date comes from the schedule through the job.
+ */
+export function gameContextColumns(gameIdSource: string): ColumnSpec[] {
+  return [
+    column(
+      'game_id',
+      'UTF8',
+      false,
+      gameIdSource,
+      'NBA game id, 10-char string `0TTYYNNNNN` (never a number).',
+    ),
+    SEASON_COLUMN,
+    SEASON_TYPE_COLUMN,
+    column(
+      'game_date',
+      'DATE',
+      false,
+      'request.gameDate',
+      'Game day (US Eastern) as the schedule (leaguegamelog GAME_DATE) gives it; drives the month partition.',
+    ),
+  ];
 }
-
-/** Per-game bodies carry no date, so game_date comes from the schedule through the job. */
-export const SCHEDULE_GAME_DATE_COLUMN = column(
-  'game_date',
-  'DATE',
-  false,
-  'request.gameDate',
-  'Game day (US Eastern) as the schedule (leaguegamelog GAME_DATE) gives it; drives the month partition.',
-);
 
 /** Lineage columns; always the last two columns of every dataset. */
 export const LINEAGE_COLUMNS: readonly ColumnSpec[] = [

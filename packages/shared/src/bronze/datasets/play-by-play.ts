@@ -1,12 +1,5 @@
 import type { DatasetSchema } from '../dataset-schema.js';
-import {
-  column,
-  gameIdColumn,
-  LINEAGE_COLUMNS,
-  SCHEDULE_GAME_DATE_COLUMN,
-  SEASON_COLUMN,
-  SEASON_TYPE_COLUMN,
-} from './common-columns.js';
+import { column, gameContextColumns, LINEAGE_COLUMNS } from './common-columns.js';
 
 const ACTION = 'game.actions[]';
 
@@ -15,10 +8,7 @@ export const PLAY_BY_PLAY_SCHEMA: DatasetSchema = {
   dataset: 'play-by-play',
   grain: 'one row per action (action_id is unique and sequential; action_number is not unique)',
   columns: [
-    gameIdColumn('game.gameId'),
-    SEASON_COLUMN,
-    SEASON_TYPE_COLUMN,
-    SCHEDULE_GAME_DATE_COLUMN,
+    ...gameContextColumns('game.gameId'),
     column(
       'action_number',
       'INT32',

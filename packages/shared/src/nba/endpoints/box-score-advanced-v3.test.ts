@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { editedCopy, kindOf, readNbaFixture } from '../../../test/support/nba-fixtures.js';
 import { BOX_SCORES_ADVANCED_SCHEMA } from '../../bronze/datasets/box-scores-advanced.js';
 import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
 import type { ParseContext } from '../endpoint.js';
-import { NbaRequestError } from '../errors.js';
 import { BOX_SCORE_ADVANCED_V3 } from './box-score-advanced-v3.js';
 
 // There is no real boxscoreadvancedv3 sample in shared/nba-api/samples, so this fixture is the
 // simulator's answer (seed 7, NYK @ BOS 2024-10-22), saved unchanged.
-const FIXTURE = new URL('../../../test/fixtures/nba/sim_boxscoreadvancedv3_0022400061.json', import.meta.url);
-const body: unknown = JSON.parse(readFileSync(FIXTURE).toString('utf8'));
+const body: unknown = readNbaFixture('sim_boxscoreadvancedv3_0022400061.json');
 const ctx: ParseContext = {
   season: '2024-25',
   seasonType: 'Regular Season',
@@ -27,18 +25,7 @@ interface RawBody {
   boxScoreAdvanced: { gameId: unknown; homeTeam: RawTeam; awayTeam: RawTeam };
 }
 function variant(edit: (copy: RawBody) => void): unknown {
-  const copy = structuredClone(body) as RawBody;
-  edit(copy);
-  return copy;
-}
-function kindOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof NbaRequestError) return error.kind;
-    throw error;
-  }
-  return 'none';
+  return editedCopy(body, edit);
 }
 
 const rows = BOX_SCORE_ADVANCED_V3.parse(body, ctx)['box-scores-advanced'] ?? [];

@@ -9,9 +9,15 @@ import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from
 import { NbaRequestError } from '../errors.js';
 import { readSourcedCells } from './api-cells.js';
 import { assembleRow } from './assemble-row.js';
-import { playedSeconds, secondsToMinutes } from './game-clock.js';
-import { checkBodyGameId, gameContextCells, requireGameId } from './game-context.js';
-import { describeValue, isEmptyObject, isRecord } from './json-shape.js';
+import {
+  type BoxScoreTeam,
+  boxScoreV3Params,
+  minutesCellSeconds,
+  readBoxScoreTeams,
+} from './box-score-v3-teams.js';
+import { secondsToMinutes } from './game-clock.js';
+import { gameContextCells } from './game-context.js';
+import { isRecord } from './json-shape.js';
 import { lineageCells } from './lineage-cells.js';
 
 const ENDPOINT = 'boxscoreadvancedv3';
@@ -27,47 +33,17 @@ const PLAYER_ONLY_NULLS: Readonly<Record<string, CellValue>> = Object.fromEntrie
   ]),
 );
 
-const SIDES = [
-  { key: 'homeTeam', idKey: 'homeTeamId', isHome: true },
-  { key: 'awayTeam', idKey: 'awayTeamId', isHome: false },
-] as const;
-
-interface Team {
-  readonly key: string;
-  readonly isHome: boolean;
-  readonly body: Record<string, unknown>;
-  readonly players: readonly unknown[];
-}
-
 function parseError(message: string): NbaRequestError {
   return new NbaRequestError('parse', `${ENDPOINT}: ${message}`);
 }
 
-function readTeams(box: Record<string, unknown>): Team[] {
-  return SIDES.map(({ key, idKey, isHome }) => {
-    const body = box[key];
-    if (!isRecord(body)) throw parseError(`${key} is ${describeValue(body)}, expected an object`);
-    if (box[idKey] !== undefined && box[idKey] !== body.teamId) {
-      throw parseError(
-        `${key}.teamId ${describeValue(body.teamId)} differs from ${idKey} ${describeValue(box[idKey])}`,
-      );
-    }
-    const players = body.players;
-    if (!Array.isArray(players))
-      throw parseError(`${key}.players is ${describeValue(players)}, expected a list`);
-    return { key, isHome, body, players };
-  });
-}
-
 /** Decimal minutes of a `minutes` cell; `""` (did not play) is null, another shape a parse error. */
 function minutesPlayed(minutes: CellValue, where: string): number | null {
-  if (minutes === '') return null;
-  const seconds = typeof minutes === 'string' ? playedSeconds(minutes) : undefined;
-  if (seconds === undefined) throw parseError(`${where}: minutes ${describeValue(minutes)} is not M:SS`);
-  return secondsToMinutes(seconds);
+  const seconds = minutesCellSeconds(ENDPOINT, minutes, where);
+  return seconds === null ? null : secondsToMinutes(seconds);
 }
 
-function playerRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[] {
+function playerRows(team: BoxScoreTeam, base: Readonly<Record<string, CellValue>>): Row[] {
   return team.players.map((player, index) => {
     const where = `${team.key}.players[${index}]`;
     const stats = isRecord(player) ? player.statistics : undefined;
@@ -88,7 +64,7 @@ function playerRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[
   });
 }
 
-function teamRow(team: Team, base: Readonly<Record<string, CellValue>>): Row {
+function teamRow(team: BoxScoreTeam, base: Readonly<Record<string, CellValue>>): Row {
   const where = `${team.key}.statistics`;
   const cells = readSourcedCells(
     TEAM_ROW_COLUMNS,
@@ -109,17 +85,7 @@ function teamRow(team: Team, base: Readonly<Record<string, CellValue>>): Row {
 }
 
 function parseBoxScoreAdvanced(body: unknown, ctx: ParseContext): ParsedRows {
-  const gameId = requireGameId(ctx, ENDPOINT);
-  if (isEmptyObject(body)) throw new NbaRequestError('empty', `${ENDPOINT}: body is {} for game ${gameId}`);
-  if (!isRecord(body)) throw parseError(`expected a JSON object, got ${describeValue(body)}`);
-  const box = body.boxScoreAdvanced;
-  if (!isRecord(box)) throw parseError(`boxScoreAdvanced is ${describeValue(box)}, expected an object`);
-  checkBodyGameId(box.gameId, gameId, `${ENDPOINT} boxScoreAdvanced`);
-  const teams = readTeams(box);
-  // Unknown or unplayed games answer with teamId 0 and no players: nothing to store yet.
-  const empty = teams.find((team) => team.players.length === 0);
-  if (empty)
-    throw new NbaRequestError('empty', `${ENDPOINT}: ${empty.key} has no players for game ${gameId}`);
+  const teams = readBoxScoreTeams(ENDPOINT, 'boxScoreAdvanced', body, ctx);
   const base = { ...gameContextCells(ctx, ENDPOINT), ...lineageCells(ENDPOINT, ctx) };
   return {
     'box-scores-advanced': [
@@ -136,14 +102,7 @@ function parseBoxScoreAdvanced(body: unknown, ctx: ParseContext): ParsedRows {
 export const BOX_SCORE_ADVANCED_V3: EndpointDefinition = {
   request: 'box-score-advanced',
   endpoint: ENDPOINT,
-  params: (target: RequestTarget) => ({
-    EndPeriod: '0',
-    EndRange: '0',
-    GameID: requireGameId(target, ENDPOINT),
-    RangeType: '0',
-    StartPeriod: '0',
-    StartRange: '0',
-  }),
+  params: (target: RequestTarget) => boxScoreV3Params(ENDPOINT, target),
   parse: parseBoxScoreAdvanced,
   datasets: ['box-scores-advanced'],
 };

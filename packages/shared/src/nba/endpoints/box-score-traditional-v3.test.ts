@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { editedCopy, errorOf, readNbaFixture } from '../../../test/support/nba-fixtures.js';
 import { BOX_SCORES_SCHEMA } from '../../bronze/datasets/box-scores.js';
 import { BOX_SCORES_TEAMS_SCHEMA } from '../../bronze/datasets/box-scores-teams.js';
 import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
 import type { ParseContext } from '../endpoint.js';
-import { NbaRequestError } from '../errors.js';
 import { BOX_SCORE_TRADITIONAL_V3 } from './box-score-traditional-v3.js';
 
-const FIXTURE = new URL('../../../test/fixtures/nba/boxscoretraditionalv3_0022200552.json', import.meta.url);
-const body: unknown = JSON.parse(readFileSync(FIXTURE).toString('utf8'));
+const body: unknown = readNbaFixture('boxscoretraditionalv3_0022200552.json');
 const ingestedAt = new Date('2026-02-22T05:36:00.000Z');
 const ctx: ParseContext = {
   season: '2022-23',
@@ -26,19 +24,7 @@ interface RawBody {
   boxScoreTraditional: { gameId: unknown; homeTeam: RawTeam; awayTeam: RawTeam };
 }
 function variant(edit: (copy: RawBody) => void): unknown {
-  const copy = structuredClone(body) as RawBody;
-  edit(copy);
-  return copy;
-}
-
-function errorOf(run: () => unknown): NbaRequestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof NbaRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected an NbaRequestError');
+  return editedCopy(body, edit);
 }
 
 const parsed = BOX_SCORE_TRADITIONAL_V3.parse(body, ctx);

@@ -10,9 +10,14 @@ import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from
 import { NbaRequestError } from '../errors.js';
 import { readSourcedCells } from './api-cells.js';
 import { assembleRow } from './assemble-row.js';
-import { playedSeconds, secondsToMinutes } from './game-clock.js';
-import { checkBodyGameId, gameContextCells, requireGameId } from './game-context.js';
-import { describeValue, isEmptyObject, isRecord } from './json-shape.js';
+import {
+  type BoxScoreTeam,
+  boxScoreV3Params,
+  minutesCellSeconds,
+  readBoxScoreTeams,
+} from './box-score-v3-teams.js';
+import { secondsToMinutes } from './game-clock.js';
+import { gameContextCells } from './game-context.js';
 import { lineageCells } from './lineage-cells.js';
 
 const ENDPOINT = 'boxscoretraditionalv3';
@@ -21,47 +26,11 @@ const PLAYER_ROOT = `${BOX_SCORE_TEAM_ROOT}.players[]`;
 const TEAM_ROW_COLUMNS = BOX_SCORES_TEAMS_SCHEMA.columns.filter((spec) => spec.name !== 'plus_minus_points');
 const PLUS_MINUS_COLUMN = BOX_SCORES_TEAMS_SCHEMA.columns.filter((spec) => spec.name === 'plus_minus_points');
 
-const SIDES = [
-  { key: 'homeTeam', idKey: 'homeTeamId', isHome: true },
-  { key: 'awayTeam', idKey: 'awayTeamId', isHome: false },
-] as const;
-
-interface Team {
-  readonly key: string;
-  readonly isHome: boolean;
-  readonly body: Record<string, unknown>;
-  readonly players: readonly unknown[];
-}
-
 function parseError(message: string): NbaRequestError {
   return new NbaRequestError('parse', `${ENDPOINT}: ${message}`);
 }
 
-function readTeams(box: Record<string, unknown>): Team[] {
-  return SIDES.map(({ key, idKey, isHome }) => {
-    const body = box[key];
-    if (!isRecord(body)) throw parseError(`${key} is ${describeValue(body)}, expected an object`);
-    if (box[idKey] !== undefined && box[idKey] !== body.teamId) {
-      throw parseError(
-        `${key}.teamId ${describeValue(body.teamId)} differs from ${idKey} ${describeValue(box[idKey])}`,
-      );
-    }
-    const players = body.players;
-    if (!Array.isArray(players))
-      throw parseError(`${key}.players is ${describeValue(players)}, expected a list`);
-    return { key, isHome, body, players };
-  });
-}
-
-/** Seconds of a `minutes` cell; `""` (did not play) is null, any other shape is a parse error. */
-function secondsOf(minutes: CellValue, where: string): number | null {
-  if (minutes === '') return null;
-  const seconds = typeof minutes === 'string' ? playedSeconds(minutes) : undefined;
-  if (seconds === undefined) throw parseError(`${where}: minutes ${describeValue(minutes)} is not M:SS`);
-  return seconds;
-}
-
-function playerRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[] {
+function playerRows(team: BoxScoreTeam, base: Readonly<Record<string, CellValue>>): Row[] {
   return team.players.map((player, index) => {
     const where = `${team.key}.players[${index}]`;
     const cells = readSourcedCells(
@@ -69,7 +38,7 @@ function playerRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[
       { [BOX_SCORE_TEAM_ROOT]: team.body, [PLAYER_ROOT]: player },
       `${ENDPOINT} ${where}`,
     );
-    const seconds = secondsOf(cells.minutes ?? null, where);
+    const seconds = minutesCellSeconds(ENDPOINT, cells.minutes ?? null, where);
     return assembleRow(BOX_SCORES_SCHEMA, {
       ...cells,
       ...base,
@@ -80,7 +49,7 @@ function playerRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[
   });
 }
 
-function teamRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[] {
+function teamRows(team: BoxScoreTeam, base: Readonly<Record<string, CellValue>>): Row[] {
   const sourceOf: Record<TeamRowKind, string> = { team: 'statistics', starters: 'starters', bench: 'bench' };
   // RangeType=1 requests may get null starters/bench (REFERENCE §4.4); ours never ask for that.
   const kinds = (['team', 'starters', 'bench'] as const).filter((kind) => team.body[sourceOf[kind]] !== null);
@@ -95,7 +64,10 @@ function teamRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[] 
     }),
   );
   const secondsByKind = new Map(
-    [...cellsByKind].map(([kind, cells]) => [kind, secondsOf(cells.minutes ?? null, `${team.key}.${kind}`)]),
+    [...cellsByKind].map(([kind, cells]) => [
+      kind,
+      minutesCellSeconds(ENDPOINT, cells.minutes ?? null, `${team.key}.${kind}`),
+    ]),
   );
   return [...cellsByKind].map(([kind, cells]) => {
     let seconds = secondsByKind.get(kind) ?? null;
@@ -116,17 +88,7 @@ function teamRows(team: Team, base: Readonly<Record<string, CellValue>>): Row[] 
 }
 
 function parseBoxScore(body: unknown, ctx: ParseContext): ParsedRows {
-  const gameId = requireGameId(ctx, ENDPOINT);
-  if (isEmptyObject(body)) throw new NbaRequestError('empty', `${ENDPOINT}: body is {} for game ${gameId}`);
-  if (!isRecord(body)) throw parseError(`expected a JSON object, got ${describeValue(body)}`);
-  const box = body.boxScoreTraditional;
-  if (!isRecord(box)) throw parseError(`boxScoreTraditional is ${describeValue(box)}, expected an object`);
-  checkBodyGameId(box.gameId, gameId, `${ENDPOINT} boxScoreTraditional`);
-  const teams = readTeams(box);
-  // A box score missing either team's players is not a usable box score yet.
-  const empty = teams.find((team) => team.players.length === 0);
-  if (empty)
-    throw new NbaRequestError('empty', `${ENDPOINT}: ${empty.key} has no players for game ${gameId}`);
+  const teams = readBoxScoreTeams(ENDPOINT, 'boxScoreTraditional', body, ctx);
   const base = { ...gameContextCells(ctx, ENDPOINT), ...lineageCells(ENDPOINT, ctx) };
   return {
     'box-scores': teams.flatMap((team) => playerRows(team, base)),
@@ -138,14 +100,7 @@ function parseBoxScore(body: unknown, ctx: ParseContext): ParsedRows {
 export const BOX_SCORE_TRADITIONAL_V3: EndpointDefinition = {
   request: 'box-score',
   endpoint: ENDPOINT,
-  params: (target: RequestTarget) => ({
-    EndPeriod: '0',
-    EndRange: '0',
-    GameID: requireGameId(target, ENDPOINT),
-    RangeType: '0',
-    StartPeriod: '0',
-    StartRange: '0',
-  }),
+  params: (target: RequestTarget) => boxScoreV3Params(ENDPOINT, target),
   parse: parseBoxScore,
   datasets: ['box-scores', 'box-scores-teams'],
 };

@@ -1,28 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { errorOf, readNbaFixture } from '../../../test/support/nba-fixtures.js';
 import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
 import { PLAYERS_SCHEMA } from '../../bronze/datasets/players.js';
 import type { ParseContext } from '../endpoint.js';
-import { NbaRequestError } from '../errors.js';
 import { COMMON_ALL_PLAYERS } from './common-all-players.js';
 
-const FIXTURE = new URL(
-  '../../../test/fixtures/nba/commonallplayers_2025-26_TRUNCATED26.json',
-  import.meta.url,
-);
-const body: unknown = JSON.parse(readFileSync(FIXTURE).toString('utf8'));
+const body: unknown = readNbaFixture('commonallplayers_2025-26_TRUNCATED26.json');
 const ingestedAt = new Date('2026-02-22T05:36:00.000Z');
 const ctx: ParseContext = { season: '2025-26', ingestedAt };
-
-function errorOf(run: () => unknown): NbaRequestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof NbaRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected an NbaRequestError');
-}
 
 describe('COMMON_ALL_PLAYERS', () => {
   it('asks for the players of the season only', () => {

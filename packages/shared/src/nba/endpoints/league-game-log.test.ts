@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { errorOf as parseError, readNbaFixture } from '../../../test/support/nba-fixtures.js';
 import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
 import { GAMES_SCHEMA } from '../../bronze/datasets/games.js';
 import type { ParseContext } from '../endpoint.js';
-import { NbaRequestError } from '../errors.js';
 import { LEAGUE_GAME_LOG } from './league-game-log.js';
 import { scheduleGames } from './schedule-games.js';
 
-const FIXTURE = new URL(
-  '../../../test/fixtures/nba/leaguegamelog_T_2025-26_RS_TRUNCATED30.json',
-  import.meta.url,
-);
-const body: unknown = JSON.parse(readFileSync(FIXTURE).toString('utf8'));
+const body: unknown = readNbaFixture('leaguegamelog_T_2025-26_RS_TRUNCATED30.json');
 const ingestedAt = new Date('2026-02-22T05:36:00.000Z');
 const ctx: ParseContext = { season: '2025-26', seasonType: 'Regular Season', ingestedAt };
 
@@ -25,16 +20,6 @@ function variant(edit: (set: RawSet) => void): unknown {
   const set = copy.resultSets[0];
   if (set) edit(set);
   return copy;
-}
-
-function parseError(run: () => unknown): NbaRequestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof NbaRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected an NbaRequestError');
 }
 
 describe('LEAGUE_GAME_LOG', () => {

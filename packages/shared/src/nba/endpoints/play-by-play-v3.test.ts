@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { editedCopy, errorOf, readNbaFixture } from '../../../test/support/nba-fixtures.js';
 import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
 import { PLAY_BY_PLAY_SCHEMA } from '../../bronze/datasets/play-by-play.js';
 import type { ParseContext } from '../endpoint.js';
-import { NbaRequestError } from '../errors.js';
 import { PLAY_BY_PLAY_V3 } from './play-by-play-v3.js';
 
-const FIXTURE = new URL(
-  '../../../test/fixtures/nba/playbyplayv3_0022400001_TRUNCATED70.json',
-  import.meta.url,
-);
-const body: unknown = JSON.parse(readFileSync(FIXTURE).toString('utf8'));
+const body: unknown = readNbaFixture('playbyplayv3_0022400001_TRUNCATED70.json');
 const ingestedAt = new Date('2025-08-26T12:10:11.101Z');
 const ctx: ParseContext = {
   season: '2024-25',
@@ -24,19 +19,7 @@ interface RawBody {
   game: { gameId: unknown; actions: Record<string, unknown>[] };
 }
 function variant(edit: (copy: RawBody) => void): unknown {
-  const copy = structuredClone(body) as RawBody;
-  edit(copy);
-  return copy;
-}
-
-function errorOf(run: () => unknown): NbaRequestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof NbaRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected an NbaRequestError');
+  return editedCopy(body, edit);
 }
 
 const rows = PLAY_BY_PLAY_V3.parse(body, ctx)['play-by-play'] ?? [];
