@@ -19,7 +19,11 @@ export async function runCapacity(): Promise<{ result: ScenarioResult; run: Back
     db: 15,
     label: 'bench-capacity',
     sim: { seed: 1 },
-    env: { RATE_LIMIT_SECONDS: '0.001', WORKER_CONCURRENCY: String(CONCURRENCY), SEASON_TYPES: ALL_SEASON_TYPES },
+    env: {
+      RATE_LIMIT_SECONDS: '0.001',
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      SEASON_TYPES: ALL_SEASON_TYPES,
+    },
   });
   await run.planner(['enqueue', 'season']);
   const total = (await run.queue.getJobCounts('waiting', 'prioritized')) as Record<string, number>;

@@ -8,7 +8,13 @@ export const CHECKPOINT_VERSION = 1;
 export interface Checkpoint
   extends Pick<
     Progress,
-    'requests' | 'totals' | 'errorsByClass' | 'ratePerMinute' | 'etaSeconds' | 'meanQualityScore' | 'apiLatencyMs'
+    | 'requests'
+    | 'totals'
+    | 'errorsByClass'
+    | 'ratePerMinute'
+    | 'etaSeconds'
+    | 'meanQualityScore'
+    | 'apiLatencyMs'
   > {
   readonly version: number;
   readonly season: string;
