@@ -27,8 +27,15 @@ fi
 eval "$(bash "$services" env)"
 bash scripts/ensure-chromium.sh # the dashboard browser test drives Debian's chromium
 
+report=.services/vitest-report.json
+rm -f "$report"
 set +e
-pnpm exec vitest run "$@"
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
 code=$?
 set -e
+# One plain closing line that any CI can read: "N passed, N failed".
+if [[ -f "$report" ]]; then
+  node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));' "$report"
+fi
 exit "$code" # the EXIT trap (if any) stops the services; exit code stays vitest's
