@@ -21,6 +21,15 @@ export interface NbaClientOptions {
   readonly gate: RequestGate;
 }
 
+/**
+ * The longest the gate is held for one request, from its grant: two intervals, at least 1 s.
+ * Normally the answer's first byte releases it much sooner; the cap only bounds what a stalled
+ * request costs everyone else.
+ */
+export function gateHoldCapMs(intervalMs: number): number {
+  return Math.max(1_000, 2 * intervalMs);
+}
+
 /** A 2xx answer, decoded. */
 export interface NbaResponse {
   readonly url: string;
@@ -42,15 +51,19 @@ export class NbaClient {
   private readonly timeoutMs: number;
   private readonly gate: RequestGate;
   private readonly dispatcher: Dispatcher;
+  private readonly holdCapMs: number;
 
   constructor(options: NbaClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.gate = options.gate;
+    this.holdCapMs = gateHoldCapMs(options.gate.intervalMs);
+    // A request must be on the wire well before the gate can be released without an answer, so
+    // connecting may take at most half the hold cap (see `get`).
     const timeouts = {
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
-      connectTimeout: this.timeoutMs,
+      connectTimeout: Math.min(this.timeoutMs, Math.floor(this.holdCapMs / 2)),
     };
     this.dispatcher = options.proxy
       ? new ProxyAgent({ uri: options.proxy, ...timeouts })
@@ -62,16 +75,19 @@ export class NbaClient {
     const url = `${this.baseUrl}/${endpoint}?${buildQuery(params)}`;
     // The gate is held until the answer starts (or the request fails). The server has seen a
     // request before it answers, so the next request leaves a full interval after the server's
-    // own arrival time, however late the server, or a busy machine, took this one in. The price
-    // is the time to first byte on top of the interval; a stalled request holds the others
-    // until it times out, which is what an API that hangs calls for anyway.
+    // own arrival time, however late the server, or a busy machine, took this one in. A request
+    // that stalls releases the gate after the hold cap instead: it was sent within half the cap
+    // (the connect timeout), so the next one still leaves at least half a cap (0.5 s or more)
+    // plus an interval after it.
     const pass = await this.gate.acquire();
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
+      clearTimeout(capTimer);
       void pass.release().catch(() => undefined);
     };
+    const capTimer = setTimeout(release, this.holdCapMs);
     const started = performance.now();
     try {
       const response = await request(url, {

@@ -1,5 +1,11 @@
 export { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
-export { NbaClient, type NbaClientOptions, type NbaResponse, type RequestGate } from './client.js';
+export {
+  gateHoldCapMs,
+  NbaClient,
+  type NbaClientOptions,
+  type NbaResponse,
+  type RequestGate,
+} from './client.js';
 export {
   DEFAULT_GAME_REQUEST_NAMES,
   type EndpointDefinition,

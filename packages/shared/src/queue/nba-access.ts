@@ -1,18 +1,18 @@
 import type { Config } from '../config/index.js';
-import { NbaClient } from '../nba/index.js';
+import { gateHoldCapMs, NbaClient } from '../nba/index.js';
 import { RateLimitGate } from './rate-limit-gate.js';
 import type { Redis } from './redis-connection.js';
 
 /**
  * The NBA client behind the global gate, as every process that calls the API builds it. The
- * client holds the gate's lock until the answer starts or the request fails (at the latest at its
- * deadline), so the lock outlives the deadline: only a process that died holding it lets it
- * expire, and then the others wait at most that long.
+ * client holds the gate's lock until the answer starts, at most for the hold cap, so the lock
+ * outlives the cap: only a process that died holding it lets it expire, and then the others wait
+ * at most that long.
  */
 export function createNbaAccess(redis: Redis, config: Config): { gate: RateLimitGate; nba: NbaClient } {
   const gate = new RateLimitGate(redis, {
     intervalMs: config.rateLimitSeconds * 1000,
-    lockTtlMs: config.nbaApiTimeoutMs + 2_000,
+    lockTtlMs: gateHoldCapMs(config.rateLimitSeconds * 1000) + 2_000,
   });
   const nba = new NbaClient({
     baseUrl: config.nbaApiBaseUrl,
