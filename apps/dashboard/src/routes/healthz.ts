@@ -7,8 +7,9 @@ export function createHealthzRoute(redis: Redis, deadlineMs: number): RequestHan
   return async (_req, res) => {
     res.set('Cache-Control', 'no-store');
     try {
-      // Not ready (still connecting, or reconnecting) is not healthy: the PING would only queue.
-      if (redis.status !== 'ready') throw new Error(`redis connection is ${redis.status}`);
+      // While the first connection is being made the PING waits for it, within the deadline, so a
+      // probe sent right after start-up is not failed for a connection that is a moment away.
+      // While reconnecting, `withDeadline` fails at once.
       const pong = await withDeadline(redis, () => redis.ping(), deadlineMs);
       res.json({ status: 'ok', redis: pong === 'PONG' ? 'ok' : pong });
     } catch (error) {
