@@ -30,8 +30,10 @@ RUN pnpm install --offline --frozen-lockfile
 RUN pnpm build
 # `pnpm deploy` copies an app with its workspace dependencies (@repo/shared, built above) and
 # installs only production dependencies: no TypeScript, vitest, turbo or DuckDB in the image.
+# It takes the versions from the lockfile but reads the registry's metadata for them, which
+# `pnpm fetch` does not keep: --offline fails on a fresh builder, --prefer-offline asks only for that.
 RUN for app in planner worker dashboard nba-sim; do \
-      pnpm --filter "@repo/$app" deploy --prod --offline "$DEPLOY_DIR/$app" || exit 1; \
+      pnpm --filter "@repo/$app" deploy --prod --prefer-offline "$DEPLOY_DIR/$app" || exit 1; \
     done
 RUN cp docker/entrypoint.sh "$DEPLOY_DIR/docker-entrypoint.sh" \
  && cp docker/healthcheck.mjs docker/demo-probe.mjs "$DEPLOY_DIR/" \

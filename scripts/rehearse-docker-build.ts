@@ -2,7 +2,7 @@
  * Rehearses the Dockerfile without a Docker engine: the build stage's instructions run in a
  * throw-away copy of the build context (the repository's files minus .dockerignore), with the
  * image's absolute paths (/repo, /out, /pnpm) mapped under a temporary root and an empty pnpm
- * store, so `pnpm fetch` really downloads from the lockfile, `pnpm install --offline` really
+ * store and metadata cache, so `pnpm fetch` really downloads from the lockfile, `pnpm install --offline` really
  * needs nothing else, and the build and `pnpm deploy` really happen. Then the runtime stage's
  * COPY --from runs, the build folder is deleted, and the deployed apps are started through the
  * image's entrypoint to prove they run with nothing but /app.
@@ -112,6 +112,8 @@ function runCopy(args: string, cwd: string, ctx: StageRun): void {
 function runStage(stage: Stage, ctx: StageRun): Record<string, string> {
   const stageEnv: Record<string, string> = {};
   const runEnv = baseEnv();
+  // A fresh builder has no pnpm metadata cache either (~/.cache/pnpm): start from an empty one.
+  if (!ctx.warmStore) runEnv.XDG_CACHE_HOME = path.join(ctx.root, 'root', '.cache');
   let cwd = ctx.root;
   for (const { keyword, args } of stage.instructions) {
     if (keyword === 'ENV') {
