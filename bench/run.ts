@@ -7,7 +7,7 @@ import { writePerformanceDoc } from './report.js';
 import { runCapacity } from './scenarios/capacity.js';
 import { enqueue } from './scenarios/enqueue.js';
 import { idle } from './scenarios/idle.js';
-import { limiter } from './scenarios/limiter.js';
+import { limiter, limiterOneSecond } from './scenarios/limiter.js';
 import { parquetWriters } from './scenarios/parquet-writers.js';
 import { runRebuild } from './scenarios/rebuild.js';
 
@@ -34,6 +34,7 @@ async function scenario(name: string, run: () => Promise<ScenarioResult>): Promi
 }
 
 await scenario('limiter', () => limiter.run());
+await scenario('limiter-1s', () => limiterOneSecond.run());
 if (wanted('capacity') || wanted('rebuild')) {
   say('capacity (and rebuild on its output)...');
   const { result, run } = await runCapacity();
