@@ -1,8 +1,8 @@
 import { createRedisConnection, type Redis } from '@repo/shared/queue';
 import type { Request, Response } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHealthzRoute } from '../src/routes/healthz.js';
 import { testServices } from '../../../test/helpers/services.js';
+import { createHealthzRoute } from '../src/routes/healthz.js';
 
 // The route against a real Redis connection in each of its states. The HTTP layer is covered
 // by server.test.ts; here the timing matters, so the handler is called directly.
