@@ -60,6 +60,18 @@ The cost is fixed in milliseconds for a given server, so it shrinks as the inter
 is its response time, which cannot be measured here: each request then costs that time on top of
 the 5 s (a 250 ms answer would make a run 5 % longer than the limit).`;
 
+/** How far one machine type varies; compare figures within one results file. */
+const MACHINE_NOTE = `## Same code, different hosts
+
+The build machines are VMs with 2 cores that share their host. The same code, run three times on
+one VM (2026-11-26 13:58), agreed within noise: capacity 57.1 jobs/s, rebuild 44 s, our Parquet
+writer 109k rows/s. Two hours later, on another VM of the same type, three runs gave capacity
+37.5 to 50.9 jobs/s, rebuild 59 to 83 s, and our Parquet writer 65k to 77k rows/s. That last
+scenario is pure CPU on the same rows, so the host, not the code, was slower: by 30 to 40 %. A
+plain JavaScript loop there varied from 623 to 809 ms between consecutive runs. Compare figures
+within one results file, and read a missed capacity or rebuild goal together with the Parquet
+writers' figure of the same run.`;
+
 /**
  * Regenerates docs/PERFORMANCE.md from the newest results file, merging scenarios run
  * separately (`--only`) so the page always shows the latest figure of every scenario.
@@ -88,6 +100,8 @@ plus the schedule and players) at 5 s each is 3 h 40 min. The product's own work
 that, and the limiter must not waste the interval.
 
 ${LIMITER_NOTE}
+
+${MACHINE_NOTE}
 
 ${body}
 `;

@@ -10,6 +10,7 @@ import { idle } from './scenarios/idle.js';
 import { limiter, limiterOneSecond } from './scenarios/limiter.js';
 import { parquetWriters } from './scenarios/parquet-writers.js';
 import { runRebuild } from './scenarios/rebuild.js';
+import { runVerify } from './scenarios/verify.js';
 
 /**
  * `pnpm bench`: every scenario of issue 7 against real Redis, real S3 and the simulator on
@@ -35,13 +36,14 @@ async function scenario(name: string, run: () => Promise<ScenarioResult>): Promi
 
 await scenario('limiter', () => limiter.run());
 await scenario('limiter-1s', () => limiterOneSecond.run());
-if (wanted('capacity') || wanted('rebuild')) {
-  say('capacity (and rebuild on its output)...');
+if (wanted('capacity') || wanted('rebuild') || wanted('verify')) {
+  say('capacity (then rebuild and verify on its output)...');
   const { result, run } = await runCapacity();
   try {
     if (wanted('capacity')) results.push(result);
     say(`capacity: ${JSON.stringify(result.metrics)}`);
     await scenario('rebuild', () => runRebuild(run));
+    await scenario('verify', () => runVerify(run));
   } finally {
     await run.close();
   }
