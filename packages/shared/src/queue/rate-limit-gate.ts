@@ -9,7 +9,8 @@ import { gateKeys } from './keys.js';
  * grant and send cannot make the next request early.
  * ARGV[4] is the latest last-send the caller has seen: if Redis lost the key (FLUSHALL), the
  * callers' memory still spaces the next request.
- * Returns [granted (0/1), microseconds to wait before asking again, last send seen].
+ * Returns [1 granted, 0 not yet, -1 held by another; microseconds to wait before asking again;
+ * last send seen].
  */
 const ACQUIRE = `
 local t = redis.call('TIME')
@@ -17,7 +18,7 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local interval = tonumber(ARGV[1])
 local last = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(ARGV[4]))
 if redis.call('PTTL', KEYS[1]) > 0 then
-  return {0, interval, tostring(last)}
+  return {-1, interval, tostring(last)}
 end
 if now < last + interval then
   return {0, last + interval - now, tostring(last)}
@@ -70,6 +71,8 @@ export interface GatePass {
 
 /** How close to its slot a waiter stops sleeping and starts asking back to back. */
 const SPIN_US = 2_000;
+/** ACQUIRE's answer when another caller holds the gate. */
+const HELD = -1;
 
 type GateRedis = Redis & {
   nbaGateAcquire(
@@ -134,7 +137,10 @@ export class RateLimitGate {
       }
       // Timers fire late by up to a millisecond or two; sleep until just before the slot and ask
       // again at once from there, so the gap is the interval and not the interval plus jitter.
+      // While another holds the gate its release time is unknown: with a tiny interval, asking
+      // back to back would only spin this process and Redis, so wait at least a millisecond.
       if (waitUs > SPIN_US) await sleep(Math.floor((waitUs - SPIN_US) / 1000), signal);
+      else if (granted === HELD) await sleep(1, signal);
       else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
