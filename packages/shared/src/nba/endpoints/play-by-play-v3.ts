@@ -22,26 +22,25 @@ function parseError(message: string): NbaRequestError {
  * The API sends running scores as strings, `""` on actions that do not change the score. A
  * plain integer is accepted too, in case the API starts sending numbers.
  */
-function readScore(value: unknown, where: string): number | null {
+function readScore(value: unknown, where: () => string): number | null {
   if (value === '') return null;
   if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  throw parseError(`${where}: expected a score string or "", got ${describeValue(value)}`);
+  throw parseError(`${where()}: expected a score string or "", got ${describeValue(value)}`);
 }
 
 function actionCells(action: unknown, index: number): Record<string, CellValue> {
-  const where = `game.actions[${index}]`;
-  if (!isRecord(action)) throw parseError(`${where} is ${describeValue(action)}, expected an object`);
-  const cells = readSourcedCells(SOURCED_COLUMNS, { [ACTION_ROOT]: action }, `${ENDPOINT} ${where}`);
+  // Built only for an error message: thousands of actions per game parse without one.
+  const where = () => `game.actions[${index}]`;
+  if (!isRecord(action)) throw parseError(`${where()} is ${describeValue(action)}, expected an object`);
+  const cells = readSourcedCells(SOURCED_COLUMNS, { [ACTION_ROOT]: action }, () => `${ENDPOINT} ${where()}`);
   const clockSeconds = typeof cells.clock === 'string' ? isoDurationSeconds(cells.clock) : undefined;
   if (clockSeconds === undefined)
-    throw parseError(`${where}.clock ${describeValue(cells.clock)} is not PT<m>M<s>S`);
-  return {
-    ...cells,
-    clock_seconds: clockSeconds,
-    score_home: readScore(action[SCORE_FIELDS.score_home], `${where}.scoreHome`),
-    score_away: readScore(action[SCORE_FIELDS.score_away], `${where}.scoreAway`),
-  };
+    throw parseError(`${where()}.clock ${describeValue(cells.clock)} is not PT<m>M<s>S`);
+  cells.clock_seconds = clockSeconds;
+  cells.score_home = readScore(action[SCORE_FIELDS.score_home], () => `${where()}.scoreHome`);
+  cells.score_away = readScore(action[SCORE_FIELDS.score_away], () => `${where()}.scoreAway`);
+  return cells;
 }
 
 function parsePlayByPlay(body: unknown, ctx: ParseContext): ParsedRows {
@@ -58,7 +57,7 @@ function parsePlayByPlay(body: unknown, ctx: ParseContext): ParsedRows {
   const base = { ...gameContextCells(ctx, ENDPOINT), ...lineageCells(ENDPOINT, ctx) };
   return {
     'play-by-play': actions.map((action, index) =>
-      assembleRow(PLAY_BY_PLAY_SCHEMA, { ...actionCells(action, index), ...base }),
+      assembleRow(PLAY_BY_PLAY_SCHEMA, Object.assign(actionCells(action, index), base)),
     ),
   };
 }
