@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../test/helpers/processes.js';
 import { machineInfo } from './lib/machine.js';
 import type { ScenarioResult } from './lib/scenario.js';
-import { writePerformanceDoc } from './report.js';
+import { formatResults, writePerformanceDoc } from './report.js';
 import { runCapacity } from './scenarios/capacity.js';
 import { enqueue } from './scenarios/enqueue.js';
 import { idle } from './scenarios/idle.js';
@@ -22,6 +22,11 @@ const only = process.argv.includes('--only')
 const wanted = (name: string) => only === undefined || only.has(name);
 
 process.env.APP_RUNTIME = 'dist';
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+// `--cpu-prof`: every planner and worker process writes a V8 CPU profile (open it in Chrome's
+// DevTools, or summarise it with bench/profile-summary.ts) under bench/profiles/<time>/<app>/.
+if (process.argv.includes('--cpu-prof'))
+  process.env.APP_CPU_PROF_DIR = join(REPO_ROOT, 'bench', 'profiles', stamp);
 const results: ScenarioResult[] = [];
 const say = (text: string) =>
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} bench: ${text}\n`);
@@ -52,12 +57,21 @@ await scenario('enqueue', () => enqueue.run());
 await scenario('parquet-writers', () => parquetWriters.run());
 await scenario('idle', () => idle.run());
 
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const file = join(REPO_ROOT, 'bench', 'results', `${stamp}.json`);
-await mkdir(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
-await writeFile(
-  file,
-  `${JSON.stringify({ time: new Date().toISOString(), machine: machineInfo(), results }, null, 2)}\n`,
-);
-const markdown = await writePerformanceDoc();
-process.stdout.write(`${markdown}\nresults: ${file}\n`);
+const profiles = process.env.APP_CPU_PROF_DIR;
+if (profiles !== undefined) {
+  // Profiling slows every process down: show the figures, but keep them out of the record.
+  process.stdout.write(
+    `${formatResults({ time: new Date().toISOString(), machine: machineInfo(), results })}\n` +
+      `profiles (figures not recorded): ${profiles}\n` +
+      `summary: node --import tsx bench/profile-summary.ts ${profiles}/worker\n`,
+  );
+} else {
+  const file = join(REPO_ROOT, 'bench', 'results', `${stamp}.json`);
+  await mkdir(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+  await writeFile(
+    file,
+    `${JSON.stringify({ time: new Date().toISOString(), machine: machineInfo(), results }, null, 2)}\n`,
+  );
+  const markdown = await writePerformanceDoc();
+  process.stdout.write(`${markdown}\nresults: ${file}\n`);
+}

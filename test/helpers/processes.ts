@@ -11,8 +11,12 @@ export type AppName = (typeof APPS)[number];
  * its build (`APP_RUNTIME=dist`, what benchmarks measure; run `pnpm build` first).
  */
 function nodeArgs(app: AppName, args: readonly string[]): string[] {
-  if (process.env.APP_RUNTIME === 'dist') return [`apps/${app}/dist/main.js`, ...args];
-  return ['--conditions=source', '--import', 'tsx', `apps/${app}/src/main.ts`, ...args];
+  // `pnpm bench --cpu-prof` sets APP_CPU_PROF_DIR: every app process writes a V8 CPU profile there.
+  const profile = process.env.APP_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.APP_CPU_PROF_DIR}/${app}`]
+    : [];
+  if (process.env.APP_RUNTIME === 'dist') return [...profile, `apps/${app}/dist/main.js`, ...args];
+  return [...profile, '--conditions=source', '--import', 'tsx', `apps/${app}/src/main.ts`, ...args];
 }
 
 export interface RunResult {
