@@ -63,14 +63,15 @@ the 5 s (a 250 ms answer would make a run 5 % longer than the limit).`;
 /** How far one machine type varies; compare figures within one results file. */
 const MACHINE_NOTE = `## Same code, different hosts
 
-The build machines are VMs with 2 cores that share their host. The same code, run three times on
-one VM (2026-11-26 13:58), agreed within noise: capacity 57.1 jobs/s, rebuild 44 s, our Parquet
-writer 109k rows/s. Two hours later, on another VM of the same type, three runs gave capacity
-37.5 to 50.9 jobs/s, rebuild 59 to 83 s, and our Parquet writer 65k to 77k rows/s. That last
-scenario is pure CPU on the same rows, so the host, not the code, was slower: by 30 to 40 %. A
-plain JavaScript loop there varied from 623 to 809 ms between consecutive runs. Compare figures
-within one results file, and read a missed capacity or rebuild goal together with the Parquet
-writers' figure of the same run.`;
+The build machines are VMs with 2 cores that share their host, and their speed varies more than
+any change measured here. Session 1's VM (2026-11-26 13:58) ran three times within noise:
+capacity 57.1 jobs/s, rebuild 44 s, enqueue 0.96 s, our Parquet writer 109k rows/s. On the next
+VM, runs between 15:01 and 15:44 gave capacity 37.5 to 50.9 jobs/s, rebuild 59 to 83 s, enqueue
+1.5 to 2.2 s, and our Parquet writer 59k to 81k rows/s, getting slower through the hour. The
+Parquet writers scenario is pure CPU on fixed rows, with no code of ours changed, so it measures
+the host: by it, that VM ran 25 to 45 % slower. A plain JavaScript loop there varied from 623 to
+809 ms between consecutive runs. Compare figures within one results file, and read a missed
+capacity, rebuild or enqueue goal together with the Parquet writers' figure of the same run.`;
 
 /** Where the workers' CPU goes, from \`pnpm bench --only capacity,rebuild --cpu-prof\`. */
 const PROFILE_NOTE = `## Where the CPU goes
