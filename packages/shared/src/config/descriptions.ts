@@ -27,6 +27,10 @@ export const CONFIG_DESCRIPTIONS: Readonly<Record<ConfigVariable, VariableDescri
     meaning: 'at most one NBA request per this many seconds, across every process on every machine',
     allowed: 'a number > 0, decimals allowed (tests use `0.05`)',
   },
+  RATE_LIMIT_PER_HOUR: {
+    meaning: 'optional budget: at most this many NBA requests in any 60 minutes, across every process',
+    allowed: 'a whole number from 1 to 100000; unset for no hourly budget',
+  },
   STATE_FILE_PREFIX: {
     meaning: 'S3 prefix of the checkpoint and the daily progress files',
     allowed: S3_PREFIX,
@@ -60,6 +64,11 @@ export const CONFIG_DESCRIPTIONS: Readonly<Record<ConfigVariable, VariableDescri
     meaning: 'HTTP(S) proxy for NBA requests only (stats.nba.com blocks cloud IPs); never logged',
     allowed: HTTP_URL,
   },
+  NBA_SEND_LOG_FILE: {
+    meaning:
+      'append a JSON line per NBA request sent (send time on the Redis clock, pid, endpoint), to audit the spacing',
+    allowed: 'a file path; unset for none',
+  },
   OUTPUT_PREFIX: { meaning: 'S3 prefix of the datasets, `_raw/` and `_quarantine/`', allowed: S3_PREFIX },
   SEASON_TYPES: { meaning: 'season types to backfill', allowed: list(SEASON_TYPES) },
   ENDPOINTS: { meaning: 'per-game requests to make for every game', allowed: list(GAME_REQUEST_NAMES) },
@@ -78,6 +87,20 @@ export const CONFIG_DESCRIPTIONS: Readonly<Record<ConfigVariable, VariableDescri
   BLOCKED_AFTER_FAILURES: {
     meaning: 'consecutive timeout/connection/throttled failures after which the queue pauses itself',
     allowed: 'a whole number from 1 to 1000',
+  },
+  BLOCKED_COOL_DOWN_SECONDS: {
+    meaning:
+      'wait before one probe request once the queue paused itself as blocked; doubles after each failed probe',
+    allowed: 'a number of seconds > 0',
+  },
+  BLOCKED_COOL_DOWN_MAX_SECONDS: {
+    meaning: 'the longest wait between two probes of a blocked API',
+    allowed: 'a number of seconds > 0, at least `BLOCKED_COOL_DOWN_SECONDS`',
+  },
+  SHUTDOWN_TIMEOUT_SECONDS: {
+    meaning:
+      'SIGTERM/SIGINT: the longest wait for the job in flight and the last writes; past it the process exits 1',
+    allowed: 'a number of seconds > 0',
   },
   DASHBOARD_PORT: { meaning: 'port of the dashboard', allowed: 'a TCP port from 1 to 65535' },
   DASHBOARD_HOST: {

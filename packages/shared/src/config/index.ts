@@ -1,3 +1,3 @@
 export { CONFIG_DESCRIPTIONS, type VariableDescription } from './descriptions.js';
-export { type Config, ConfigError, loadConfig, loadConfigOrExit } from './load-config.js';
+export { type Config, ConfigError, isRealNbaApi, loadConfig, loadConfigOrExit } from './load-config.js';
 export { CONFIG_SCHEMA, type ConfigVariable, isSeason } from './schema.js';

@@ -44,6 +44,31 @@ describe('loadConfig', () => {
     expect(config.season).toBe('1999-00');
   });
 
+  it('refuses a sub-second interval against stats.nba.com, and allows it against the simulator', () => {
+    expect(() => loadConfig({ ...REQUIRED, RATE_LIMIT_SECONDS: '0.5' })).toThrow(
+      'invalid configuration: RATE_LIMIT_SECONDS: expected at least 1 against stats.nba.com (sub-second intervals are for the simulator), got "0.5"',
+    );
+    expect(() =>
+      loadConfig({ ...REQUIRED, RATE_LIMIT_SECONDS: '0.9', NBA_API_BASE_URL: 'https://STATS.nba.com/stats' }),
+    ).toThrow(ConfigError);
+    expect(loadConfig({ ...REQUIRED, RATE_LIMIT_SECONDS: '1' }).rateLimitSeconds).toBe(1);
+    expect(
+      loadConfig({
+        ...REQUIRED,
+        RATE_LIMIT_SECONDS: '0.01',
+        NBA_API_BASE_URL: 'https://127.0.0.1:8443/stats',
+      }).rateLimitSeconds,
+    ).toBe(0.01);
+  });
+
+  it('refuses a probe cool-down ceiling below the first cool-down', () => {
+    expect(() =>
+      loadConfig({ ...REQUIRED, BLOCKED_COOL_DOWN_SECONDS: '60', BLOCKED_COOL_DOWN_MAX_SECONDS: '30' }),
+    ).toThrow(
+      'invalid configuration: BLOCKED_COOL_DOWN_MAX_SECONDS: expected at least BLOCKED_COOL_DOWN_SECONDS (60), got 30',
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ ...REQUIRED, SEASON: '', RATE_LIMIT_SECONDS: '' }).rateLimitSeconds).toBe(5);
   });

@@ -10,6 +10,8 @@ export interface Config {
   readonly season: string;
   /** Minimum spacing of NBA requests across all processes. @defaultValue 5 */
   readonly rateLimitSeconds: number;
+  /** Optional budget: at most this many NBA requests in any 60 minutes, across all processes. */
+  readonly rateLimitPerHour: number | undefined;
   /** @defaultValue `backfill-state` */
   readonly stateFilePrefix: string;
   /** @defaultValue `info` */
@@ -26,6 +28,8 @@ export interface Config {
   /** @defaultValue 30000 */
   readonly nbaApiTimeoutMs: number;
   readonly nbaApiProxy: string | undefined;
+  /** Append-only audit of every NBA request's send stamp (JSON lines), when set. */
+  readonly nbaSendLogFile: string | undefined;
   /** @defaultValue `historical-backfill` */
   readonly outputPrefix: string;
   /** @defaultValue all three: Regular Season, PlayIn, Playoffs */
@@ -43,6 +47,12 @@ export interface Config {
    * blocked (stats.nba.com blocks by hanging). @defaultValue 10
    */
   readonly blockedAfterFailures: number;
+  /** First wait before probing a blocked API; doubles per failed probe. @defaultValue 120 */
+  readonly blockedCoolDownSeconds: number;
+  /** @defaultValue 3600 */
+  readonly blockedCoolDownMaxSeconds: number;
+  /** Deadline of a graceful shutdown; past it the process exits 1. @defaultValue 25 */
+  readonly shutdownTimeoutSeconds: number;
   /** @defaultValue 3000 */
   readonly dashboardPort: number;
   /** @defaultValue `127.0.0.1` */
@@ -89,12 +99,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((v.DASHBOARD_USER === undefined) !== (v.DASHBOARD_PASSWORD === undefined)) {
     problems.push('DASHBOARD_USER and DASHBOARD_PASSWORD: expected both set (basic auth) or neither');
   }
+  if (v.BLOCKED_COOL_DOWN_MAX_SECONDS < v.BLOCKED_COOL_DOWN_SECONDS) {
+    problems.push(
+      `BLOCKED_COOL_DOWN_MAX_SECONDS: expected at least BLOCKED_COOL_DOWN_SECONDS (${v.BLOCKED_COOL_DOWN_SECONDS}), got ${v.BLOCKED_COOL_DOWN_MAX_SECONDS}`,
+    );
+  }
+  // stats.nba.com cuts off clients that ask more than about once a second; sub-second intervals
+  // are for the simulator only.
+  if (v.RATE_LIMIT_SECONDS < 1 && isRealNbaApi(v.NBA_API_BASE_URL)) {
+    problems.push(
+      `RATE_LIMIT_SECONDS: expected at least 1 against stats.nba.com (sub-second intervals are for the simulator), got ${JSON.stringify(input.RATE_LIMIT_SECONDS)}`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     awsRegion: v.AWS_REGION,
     s3BucketName: v.S3_BUCKET_NAME,
     season: v.SEASON,
     rateLimitSeconds: v.RATE_LIMIT_SECONDS,
+    rateLimitPerHour: v.RATE_LIMIT_PER_HOUR,
     stateFilePrefix: v.STATE_FILE_PREFIX,
     logLevel: v.LOG_LEVEL,
     dryRun: v.DRY_RUN,
@@ -104,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nbaApiBaseUrl: v.NBA_API_BASE_URL.replace(/\/+$/, ''),
     nbaApiTimeoutMs: v.NBA_API_TIMEOUT_MS,
     nbaApiProxy: v.NBA_API_PROXY,
+    nbaSendLogFile: v.NBA_SEND_LOG_FILE,
     outputPrefix: v.OUTPUT_PREFIX,
     seasonTypes: Object.freeze([...v.SEASON_TYPES]),
     endpoints: Object.freeze([...v.ENDPOINTS]),
@@ -111,12 +135,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3UploadConcurrency: v.S3_UPLOAD_CONCURRENCY,
     checkpointIntervalSeconds: v.CHECKPOINT_INTERVAL_SECONDS,
     blockedAfterFailures: v.BLOCKED_AFTER_FAILURES,
+    blockedCoolDownSeconds: v.BLOCKED_COOL_DOWN_SECONDS,
+    blockedCoolDownMaxSeconds: v.BLOCKED_COOL_DOWN_MAX_SECONDS,
+    shutdownTimeoutSeconds: v.SHUTDOWN_TIMEOUT_SECONDS,
     dashboardPort: v.DASHBOARD_PORT,
     dashboardHost: v.DASHBOARD_HOST,
     dashboardUser: v.DASHBOARD_USER,
     dashboardPassword: v.DASHBOARD_PASSWORD,
     dashboardReadOnly: v.DASHBOARD_READ_ONLY,
   });
+}
+
+/** True when the URL's host is stats.nba.com (or a subdomain of it). */
+export function isRealNbaApi(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname.toLowerCase();
+  return host === 'stats.nba.com' || host.endsWith('.stats.nba.com');
 }
 
 function formatIssues(issues: readonly z.core.$ZodIssue[], input: Record<string, string>): string[] {

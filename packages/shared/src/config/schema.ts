@@ -78,6 +78,7 @@ export const CONFIG_SCHEMA = z.object({
   S3_BUCKET_NAME: required('the bucket of the Bronze layer'),
   SEASON: season.default('2024-25'),
   RATE_LIMIT_SECONDS: positiveNumber('a number of seconds > 0 (decimals allowed, e.g. 5 or 0.25)').default(5),
+  RATE_LIMIT_PER_HOUR: positiveInt('a whole number of requests from 1 to 100000', 100_000).optional(),
   STATE_FILE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, {
@@ -97,6 +98,7 @@ export const CONFIG_SCHEMA = z.object({
   NBA_API_BASE_URL: url(['http:', 'https:']).default('https://stats.nba.com/stats'),
   NBA_API_TIMEOUT_MS: positiveInt('a whole number of milliseconds >= 1').default(30_000),
   NBA_API_PROXY: url(['http:', 'https:']).optional(),
+  NBA_SEND_LOG_FILE: z.string().trim().min(1).optional(),
   OUTPUT_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, {
@@ -109,6 +111,9 @@ export const CONFIG_SCHEMA = z.object({
   S3_UPLOAD_CONCURRENCY: positiveInt('a whole number from 1 to 64', 64).default(3),
   CHECKPOINT_INTERVAL_SECONDS: positiveInt('a whole number of seconds >= 1').default(60),
   BLOCKED_AFTER_FAILURES: positiveInt('a whole number from 1 to 1000', 1000).default(10),
+  BLOCKED_COOL_DOWN_SECONDS: positiveNumber('a number of seconds > 0 (decimals allowed)').default(120),
+  BLOCKED_COOL_DOWN_MAX_SECONDS: positiveNumber('a number of seconds > 0 (decimals allowed)').default(3600),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveNumber('a number of seconds > 0 (decimals allowed)').default(25),
   DASHBOARD_PORT: positiveInt('a TCP port from 1 to 65535', 65_535).default(3000),
   DASHBOARD_HOST: z.string().trim().min(1).default('127.0.0.1'),
   DASHBOARD_USER: z.string().min(1).optional(),
