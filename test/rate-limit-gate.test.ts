@@ -1,13 +1,30 @@
-import { createRedisConnection, gateKeys, RateLimitGate, type Redis } from '@repo/shared/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createRedisConnection,
+  type GatePace,
+  gateKeys,
+  RateLimitGate,
+  type Redis,
+  readBudgetStatus,
+  readPlannedPace,
+  storePlannedPace,
+} from '@repo/shared/queue';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testServices } from './helpers/services.js';
 
+/**
+ * The gate of DESIGN §5 on a real Redis: send stamps (the grants, Redis clock) never closer than
+ * the interval, one request in flight at a time, the plan's pace over a process's own, the
+ * hourly budget, and a lost record that costs a full interval rather than an early send.
+ */
 const DB = 1;
 const connections: Redis[] = [];
 
 beforeAll(async () => {
   const url = testServices().redisUrl(DB);
   for (let i = 0; i < 3; i++) connections.push(createRedisConnection(url, `gate-test-${i}`));
+});
+
+beforeEach(async () => {
   await connections[0]?.flushdb();
 });
 
@@ -16,52 +33,78 @@ afterAll(async () => {
 });
 
 const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function gates(pace: GatePace): RateLimitGate[] {
+  return connections.map((redis) => new RateLimitGate(redis, pace));
+}
+
+/** Takes the gate once so the `last` record exists (a fresh Redis costs the first grant an interval). */
+async function prime(gate: RateLimitGate | undefined): Promise<void> {
+  await (await gate?.acquire())?.release();
+}
+
+function gapsUs(stamps: number[]): number[] {
+  const sorted = [...stamps].sort((a, b) => a - b);
+  return sorted.slice(1).map((t, i) => t - (sorted[i] as number));
+}
 
 describe('the Redis request gate', () => {
-  it('spaces grants by the interval across clients, measured from each release', async () => {
+  it('spaces send stamps by the interval across clients, at the limit when answers are fast', async () => {
     const intervalMs = 50;
-    const gates = connections.map((redis) => new RateLimitGate(redis, { intervalMs }));
-    const events: { granted: number; released: number }[] = [];
+    const all = gates({ intervalMs });
+    await prime(all[0]);
+    const stamps: number[] = [];
     await Promise.all(
-      gates.map(async (gate) => {
+      all.map(async (gate) => {
         for (let i = 0; i < 8; i++) {
           const pass = await gate.acquire();
-          const granted = now();
-          // Simulate the time it takes to put a request on the wire.
-          await new Promise((resolve) => setTimeout(resolve, 2));
-          const released = now();
+          stamps.push(pass.sentAtUs);
+          // The answer starts 2 ms later: well inside the interval, so it costs nothing.
+          await sleep(2);
           await pass.release();
-          events.push({ granted, released });
         }
       }),
     );
-    events.sort((a, b) => a.granted - b.granted);
-    expect(events).toHaveLength(24);
-    for (let i = 1; i < events.length; i++) {
-      const previous = events[i - 1] as { released: number };
-      const current = events[i] as { granted: number };
-      expect(current.granted - previous.released).toBeGreaterThanOrEqual(intervalMs);
-    }
-    // Close to the limit, not far above it: 23 gaps of ~52 ms (interval + the 2 ms hold).
-    const span = (events.at(-1)?.granted ?? 0) - (events[0]?.granted ?? 0);
-    expect(span).toBeLessThan(23 * (intervalMs + 2) * 1.25);
+    expect(stamps).toHaveLength(24);
+    const gaps = gapsUs(stamps);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(intervalMs * 1000);
+    // Counted from the send, the 2 ms answer time is not added: 23 gaps of about 50 ms.
+    const spanMs = gaps.reduce((sum, gap) => sum + gap, 0) / 1000;
+    expect(spanMs).toBeLessThan(23 * intervalMs * 1.1);
   });
 
-  it('a dead holder blocks others only until its lock expires', async () => {
-    const [a, b] = connections.map((redis) => new RateLimitGate(redis, { intervalMs: 20, lockTtlMs: 300 }));
-    await connections[0]?.del(gateKeys().lock, gateKeys().last);
-    await a?.acquire(); // never released: the process "died" before sending
+  it('lets one request be in flight: a slow answer holds the next grant until its first byte', async () => {
+    const [a, b] = gates({ intervalMs: 20 });
+    await prime(a);
+    const first = await a?.acquire();
+    const waiting = b?.acquire();
+    await sleep(300);
+    const releasedAt = now();
+    await first?.release();
+    const second = await waiting;
+    expect(now() - releasedAt).toBeLessThan(100);
+    expect(((second?.sentAtUs ?? 0) - (first?.sentAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(300);
+    await second?.release();
+  });
+
+  it('frees the slot of a request that never answers (or a dead holder) at the hold cap', async () => {
+    const [a, b] = gates({ intervalMs: 20 });
+    await prime(a);
+    const stalled = await a?.acquire(); // never released
     const started = now();
     const pass = await b?.acquire();
-    const waited = now() - started;
     await pass?.release();
-    expect(waited).toBeGreaterThanOrEqual(250);
-    expect(waited).toBeLessThan(3_000);
+    // The cap is two intervals, at least 1 s.
+    expect(now() - started).toBeGreaterThanOrEqual(950);
+    expect(now() - started).toBeLessThan(2_000);
+    // Redis expires keys on a millisecond clock.
+    expect(((pass?.sentAtUs ?? 0) - (stalled?.sentAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(998);
   });
 
   it('hold() makes every client wait out a cool-down', async () => {
-    const [a, b] = connections.map((redis) => new RateLimitGate(redis, { intervalMs: 20 }));
-    await connections[0]?.del(gateKeys().lock, gateKeys().last);
+    const [a, b] = gates({ intervalMs: 20 });
+    await prime(a);
     await a?.hold(400);
     const started = now();
     const pass = await b?.acquire();
@@ -70,19 +113,75 @@ describe('the Redis request gate', () => {
   });
 });
 
-describe('the gate after Redis lost its keys', () => {
-  it('still spaces the next grant by what the waiting clients remember', async () => {
-    const [a, b] = connections.map((redis) => new RateLimitGate(redis, { intervalMs: 300 }));
-    await connections[0]?.del(gateKeys().lock, gateKeys().last);
+describe('one pace for all', () => {
+  it('paces a process by the plan when the plan is slower than its own, and says so once', async () => {
+    await storePlannedPace(connections[0] as Redis, { intervalMs: 200 });
+    const told: GatePace[] = [];
+    const fast = new RateLimitGate(connections[1] as Redis, {
+      intervalMs: 20,
+      onStricterPace: (_own, effective) => told.push(effective),
+    });
+    await prime(fast);
+    const stamps: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const pass = await fast.acquire();
+      stamps.push(pass.sentAtUs);
+      await pass.release();
+    }
+    expect(Math.min(...gapsUs(stamps))).toBeGreaterThanOrEqual(200_000);
+    expect(fast.intervalMs).toBe(200);
+    expect(told).toEqual([{ intervalMs: 200, perHour: undefined }]);
+    expect(await readPlannedPace(connections[2] as Redis)).toEqual({ intervalMs: 200, perHour: undefined });
+  });
+
+  it('keeps a process own pace when it is the slower one', async () => {
+    await storePlannedPace(connections[0] as Redis, { intervalMs: 10 });
+    const slow = new RateLimitGate(connections[1] as Redis, { intervalMs: 150 });
+    expect(await slow.refreshPace()).toEqual({ intervalMs: 150, perHour: undefined });
+    await prime(slow);
+    const a = await slow.acquire();
+    await a.release();
+    const b = await slow.acquire();
+    await b.release();
+    expect(b.sentAtUs - a.sentAtUs).toBeGreaterThanOrEqual(150_000);
+  });
+
+  it('allows at most the hourly budget in 60 minutes, and tells when the next slot opens', async () => {
+    const [gate] = gates({ intervalMs: 10, perHour: 3 });
+    await prime(gate); // the first of the three
+    const stamps: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const pass = await gate?.acquire();
+      stamps.push(pass?.sentAtUs ?? 0);
+      await pass?.release();
+    }
+    await expect(gate?.acquire(AbortSignal.timeout(300))).rejects.toThrow();
+    const budget = await readBudgetStatus(connections[0] as Redis, 3);
+    expect(budget.usedLastHour).toBe(3);
+    const inAnHour = Date.now() + 3_600_000;
+    expect(Math.abs(budget.nextSlotAt.getTime() - inAnHour)).toBeLessThan(2_000);
+  });
+});
+
+describe('the gate after Redis lost its record', () => {
+  it('makes the first grant after the loss wait a full interval: a request may just have left', async () => {
+    const [a, b] = gates({ intervalMs: 300 });
+    await prime(a);
     const first = await a?.acquire();
-    const sentAt = now();
     await first?.release();
-    // b starts waiting, sees the last send, then Redis is wiped while it waits.
-    const waiting = b?.acquire();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The record goes right after a request left; another process asks at once.
     await connections[0]?.flushdb();
-    const pass = await waiting;
-    expect(now() - sentAt).toBeGreaterThanOrEqual(300);
+    const second = await b?.acquire();
+    await second?.release();
+    expect(((second?.sentAtUs ?? 0) - (first?.sentAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(300);
+  });
+
+  it('costs a fresh Redis one interval before the first grant', async () => {
+    await connections[0]?.del(gateKeys().last);
+    const [gate] = gates({ intervalMs: 250 });
+    const started = now();
+    const pass = await gate?.acquire();
     await pass?.release();
+    expect(now() - started).toBeGreaterThanOrEqual(240);
   });
 });

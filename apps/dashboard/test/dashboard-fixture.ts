@@ -76,7 +76,7 @@ export async function seedQueue(db: number): Promise<SeededQueue> {
     gameDate: '2024-10-22',
   } as const;
   await queue.add('play-by-play', data, { jobId: WAITING });
-  await applyGlobalRateLimit(queue, 5);
+  await applyGlobalRateLimit(queue, 5_000);
   await queue.rateLimit(60_000);
   return {
     redisUrl,

@@ -48,7 +48,7 @@ export function createPlannerContext(config: Config): PlannerContext {
   const redis = createRedisConnection(config.redisUrl, 'nba-backfill-planner');
   const queue = createRequestQueue(redis);
   const maintenance = createMaintenanceQueue(redis);
-  const { gate, nba } = createNbaAccess(redis, config);
+  const { gate, nba } = createNbaAccess(redis, config, log);
   const store = createBronzeStore(config);
   return {
     config,

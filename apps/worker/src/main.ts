@@ -25,7 +25,6 @@ import { onShutdownSignal, Releasers } from './shutdown.js';
 const config = loadConfigOrExit();
 const log = createLogger({ component: 'worker', level: config.logLevel });
 const releasers = new Releasers();
-const intervalMs = config.rateLimitSeconds * 1000;
 
 const redis = createRedisConnection(config.redisUrl, 'nba-backfill-worker');
 releasers.add('redis', () => redis.quit());
@@ -33,9 +32,10 @@ const queue = createRequestQueue(redis);
 releasers.add('queue', () => queue.close());
 const maintenance = createMaintenanceQueue(redis);
 releasers.add('maintenance queue', () => maintenance.close());
-await applyGlobalRateLimit(queue, config.rateLimitSeconds);
-
-const { gate, nba } = createNbaAccess(redis, config);
+const { gate, nba } = createNbaAccess(redis, config, log);
+// Paced by the stricter of this process's settings and the plan's (a warning says when).
+const pace = await gate.refreshPace();
+await applyGlobalRateLimit(queue, pace.intervalMs);
 releasers.add('nba client', () => nba.close());
 const store = createBronzeStore(config);
 releasers.add('s3', () => store.close());
@@ -62,7 +62,6 @@ const processor = createProcessor({
   log,
   outputPrefix: config.outputPrefix,
   dryRun: config.dryRun,
-  intervalMs,
   blockedAfterFailures: config.blockedAfterFailures,
 });
 
@@ -79,7 +78,7 @@ const worker = new Worker<RequestJobData>(QUEUE_NAME, processor, {
     backoffStrategy: (attemptsMade, type, error) => {
       if (type !== BACKOFF_STRATEGY) return 0;
       const kind = error instanceof JobFailure ? error.kind : 'server';
-      return retryDelayMs(kind, attemptsMade, intervalMs, Math.random);
+      return retryDelayMs(kind, attemptsMade, gate.intervalMs, Math.random);
     },
   },
 });
@@ -122,7 +121,8 @@ log.info(
   {
     queue: QUEUE_NAME,
     concurrency: config.workerConcurrency,
-    rate_limit_seconds: config.rateLimitSeconds,
+    rate_limit_seconds: gate.intervalMs / 1000,
+    rate_limit_per_hour: pace.perHour ?? null,
     season: config.season,
     dry_run: config.dryRun,
   },

@@ -21,14 +21,13 @@ export interface ProcessorDeps {
   readonly nba: Pick<NbaClient, 'get'>;
   readonly store: Pick<BronzeStore, 'put'>;
   readonly state: RedisState;
-  readonly gate: Pick<RateLimitGate, 'hold'>;
+  readonly gate: Pick<RateLimitGate, 'hold' | 'intervalMs'>;
   readonly queue: RequestQueue;
   readonly redis: Redis;
   readonly blocking: BlockingDetector;
   readonly log: Logger;
   readonly outputPrefix: string;
   readonly dryRun: boolean;
-  readonly intervalMs: number;
   readonly blockedAfterFailures: number;
   readonly now?: () => Date;
 }
@@ -174,7 +173,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       );
       if (RETRY_POLICY[kind].globalCoolDown) {
         const retryAfter = error instanceof NbaRequestError ? error.retryAfterSeconds : undefined;
-        const ms = coolDownMs(streak.throttled, deps.intervalMs, retryAfter);
+        const ms = coolDownMs(streak.throttled, deps.gate.intervalMs, retryAfter);
         // The gate holds every process's next request; the queue limit stops job starts too.
         await deps.gate.hold(ms);
         await deps.queue.rateLimit(ms);

@@ -5,7 +5,12 @@ import {
   SEASON_TYPES,
   scheduleGames,
 } from '@repo/shared/nba';
-import { applyGlobalRateLimit, REQUEST_JOB_OPTIONS, scheduleCheckpoints } from '@repo/shared/queue';
+import {
+  applyGlobalRateLimit,
+  REQUEST_JOB_OPTIONS,
+  scheduleCheckpoints,
+  storePlannedPace,
+} from '@repo/shared/queue';
 import {
   findStoredItems,
   type PlannedItem,
@@ -49,6 +54,12 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
       `S3 bucket "${config.s3BucketName}" does not exist${config.s3Endpoint ? ` at ${config.s3Endpoint}` : ''}: create it first (S3_BUCKET_NAME names it)`,
     );
   }
+  // The plan's pace binds every process from now on, the planner's own schedule requests too.
+  if (!options.dryRun)
+    await storePlannedPace(ctx.redis, {
+      intervalMs: config.rateLimitSeconds * 1000,
+      perHour: config.rateLimitPerHour,
+    });
   const schedule = await loadSchedule(ctx, options);
   const allRows = [...schedule.rowsByType.values()].flat();
   await writeGames(ctx, schedule.rowsByType, options);
@@ -58,7 +69,7 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
   const standing = await classifyItems(ctx, items, options.dryRun);
   const fresh = items.filter((item) => standing.get(item.id) === 'new');
   if (!options.dryRun) {
-    await applyGlobalRateLimit(ctx.queue, config.rateLimitSeconds);
+    await applyGlobalRateLimit(ctx.queue, ctx.gate.intervalMs);
     // Idempotent; puts the checkpoint scheduler back after a lost Redis without a worker restart.
     await scheduleCheckpoints(ctx.maintenance, config.season, config.checkpointIntervalSeconds * 1000);
     for (let start = 0; start < fresh.length; start += ADD_BULK_CHUNK) {

@@ -4,10 +4,19 @@ import { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js'
 import { NbaRequestError } from './errors.js';
 import { buildQuery, NBA_REQUEST_HEADERS } from './request-headers.js';
 
-/** The permission to send one request; see RateLimitGate in the queue domain. */
+/**
+ * The permission to send one request; see RateLimitGate in the queue domain. The grant stamps the
+ * send; `release` frees the in-flight slot when the answer starts (or the request failed).
+ */
 export interface RequestGate {
-  readonly intervalMs: number;
-  acquire(signal?: AbortSignal): Promise<{ release(): Promise<void> }>;
+  acquire(signal?: AbortSignal): Promise<{ readonly sentAtUs: number; release(): Promise<void> }>;
+}
+
+/** One request that left: its send stamp (Redis clock, microseconds) and what it was. */
+export interface SentRequest {
+  readonly sentAtUs: number;
+  readonly endpoint: string;
+  readonly url: string;
 }
 
 export interface NbaClientOptions {
@@ -19,15 +28,8 @@ export interface NbaClientOptions {
   readonly proxy?: string | undefined;
   /** Taken before every request; there is no way around it. */
   readonly gate: RequestGate;
-}
-
-/**
- * The longest the gate is held for one request, from its grant: two intervals, at least 1 s.
- * Normally the answer's first byte releases it much sooner; the cap only bounds what a stalled
- * request costs everyone else.
- */
-export function gateHoldCapMs(intervalMs: number): number {
-  return Math.max(1_000, 2 * intervalMs);
+  /** Told of every request as it leaves (the send audit of NBA_SEND_LOG_FILE). */
+  readonly onSend?: (sent: SentRequest) => void;
 }
 
 /** A 2xx answer, decoded. */
@@ -40,6 +42,8 @@ export interface NbaResponse {
   readonly wireBytes: number;
   /** From the moment the request was sent to the end of the body. */
   readonly responseMs: number;
+  /** The gate's send stamp, Redis clock, microseconds since the epoch. */
+  readonly sentAtUs: number;
 }
 
 /**
@@ -51,19 +55,17 @@ export class NbaClient {
   private readonly timeoutMs: number;
   private readonly gate: RequestGate;
   private readonly dispatcher: Dispatcher;
-  private readonly holdCapMs: number;
+  private readonly onSend: NbaClientOptions['onSend'];
 
   constructor(options: NbaClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.gate = options.gate;
-    this.holdCapMs = gateHoldCapMs(options.gate.intervalMs);
-    // A request must be on the wire well before the gate can be released without an answer, so
-    // connecting may take at most half the hold cap (see `get`).
+    this.onSend = options.onSend;
     const timeouts = {
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
-      connectTimeout: Math.min(this.timeoutMs, Math.floor(this.holdCapMs / 2)),
+      connectTimeout: this.timeoutMs,
     };
     this.dispatcher = options.proxy
       ? new ProxyAgent({ uri: options.proxy, ...timeouts })
@@ -73,21 +75,11 @@ export class NbaClient {
   /** GET `<baseUrl>/<endpoint>?<sorted params>`, after taking the gate. */
   async get(endpoint: string, params: Readonly<Record<string, string>>): Promise<NbaResponse> {
     const url = `${this.baseUrl}/${endpoint}?${buildQuery(params)}`;
-    // The gate is held until the answer starts (or the request fails). The server has seen a
-    // request before it answers, so the next request leaves a full interval after the server's
-    // own arrival time, however late the server, or a busy machine, took this one in. A request
-    // that stalls releases the gate after the hold cap instead: it was sent within half the cap
-    // (the connect timeout), so the next one still leaves at least half a cap (0.5 s or more)
-    // plus an interval after it.
+    // The grant is the send stamp: the request goes out right after it. The in-flight slot is
+    // freed at the answer's first byte; a stalled request frees it at the gate's hold cap.
     const pass = await this.gate.acquire();
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      clearTimeout(capTimer);
-      void pass.release().catch(() => undefined);
-    };
-    const capTimer = setTimeout(release, this.holdCapMs);
+    const release = () => void pass.release().catch(() => undefined);
+    this.onSend?.({ sentAtUs: pass.sentAtUs, endpoint, url });
     const started = performance.now();
     try {
       const response = await request(url, {
@@ -108,7 +100,14 @@ export class NbaClient {
           retryAfterSeconds: parseRetryAfter(headerValue(response.headers['retry-after']), new Date()),
         });
       }
-      return { url, status: response.statusCode, body, wireBytes: raw.length, responseMs };
+      return {
+        url,
+        status: response.statusCode,
+        body,
+        wireBytes: raw.length,
+        responseMs,
+        sentAtUs: pass.sentAtUs,
+      };
     } catch (error) {
       release();
       if (error instanceof NbaRequestError) throw error;

@@ -1,10 +1,10 @@
 export { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
 export {
-  gateHoldCapMs,
   NbaClient,
   type NbaClientOptions,
   type NbaResponse,
   type RequestGate,
+  type SentRequest,
 } from './client.js';
 export {
   DEFAULT_GAME_REQUEST_NAMES,

@@ -16,7 +16,17 @@ export {
 } from './maintenance-queue.js';
 export { createNbaAccess } from './nba-access.js';
 export { BlockingDetector, type FailureStreak, pauseRequests, resumeRequests } from './queue-control.js';
-export { type GatePass, RateLimitGate, type RateLimitGateOptions } from './rate-limit-gate.js';
+export {
+  type BudgetStatus,
+  type GatePace,
+  type GatePass,
+  holdCapMs,
+  RateLimitGate,
+  type RateLimitGateOptions,
+  readBudgetStatus,
+  readPlannedPace,
+  storePlannedPace,
+} from './rate-limit-gate.js';
 export { createRedisConnection, type Redis } from './redis-connection.js';
 export {
   applyGlobalRateLimit,

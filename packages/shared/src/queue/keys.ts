@@ -6,9 +6,22 @@ export const MAINTENANCE_QUEUE_NAME = 'backfill-maintenance';
 
 const NAMESPACE = 'nba-backfill';
 
-/** Keys of the global request gate; shared by every process that calls the NBA API. */
-export function gateKeys(): { readonly lock: string; readonly last: string } {
-  return { lock: `${NAMESPACE}:gate:lock`, last: `${NAMESPACE}:gate:last` };
+/**
+ * Keys of the global request gate; shared by every process that calls the NBA API: the in-flight
+ * slot, the last send stamp, the plan's pace and the send stamps of the last hour (budget).
+ */
+export function gateKeys(): {
+  readonly lock: string;
+  readonly last: string;
+  readonly pace: string;
+  readonly sends: string;
+} {
+  return {
+    lock: `${NAMESPACE}:gate:lock`,
+    last: `${NAMESPACE}:gate:last`,
+    pace: `${NAMESPACE}:gate:pace`,
+    sends: `${NAMESPACE}:gate:sends`,
+  };
 }
 
 /** Keys of one season's progress record. */

@@ -3,43 +3,67 @@ import type { Redis } from 'ioredis';
 import { gateKeys } from './keys.js';
 
 /**
- * Grants the right to send one NBA request. The lock is held from the grant until the request
- * is on its way (see the client); the release stamps that moment (Redis clock) as the last send,
- * and the next grant comes no earlier than last send + interval. So a process stalled between
- * grant and send cannot make the next request early.
- * ARGV[4] is the latest last-send the caller has seen: if Redis lost the key (FLUSHALL), the
- * callers' memory still spaces the next request.
- * Returns [1 granted, 0 not yet, -1 held by another; microseconds to wait before asking again;
- * last send seen].
+ * The request gate of DESIGN §5, whole: the grant, the in-flight slot, its hold cap, the
+ * interval every process shares and the hourly budget. Times are Redis-clock microseconds.
+ *
+ * A grant stamps the send (`last`): no two requests, from any process, leave closer than the
+ * interval. It also takes the in-flight slot (`lock`), which the caller frees at the answer's
+ * first byte; the slot's TTL is the hold cap, so a stalled request (or a dead holder) frees it by
+ * itself. The next grant is the later of last + interval and a free slot.
+ *
+ * The interval and the budget are the strictest of the caller's own and the plan's (`pace`,
+ * stored by the planner), read on every grant, so a planner started mid-run slows everyone at
+ * once. A missing `last` means Redis lost the record while a request may just have left: the
+ * first grant after it waits a full interval.
+ *
+ * Stamps are written with %.0f: Lua's tostring keeps 14 digits, about 100 µs of a stamp.
+ * Returns [1 granted | 0 wait | -1 slot busy, granted: send stamp / else microseconds to wait,
+ * effective interval, effective hourly budget (0 = none)].
  */
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local interval = tonumber(ARGV[1])
-local last = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(ARGV[4]))
-if redis.call('PTTL', KEYS[1]) > 0 then
-  return {-1, interval, tostring(last)}
+local budget = tonumber(ARGV[3])
+local pace = redis.call('HMGET', KEYS[3], 'interval_us', 'per_hour')
+local planned = tonumber(pace[1] or '0') or 0
+if planned > interval then interval = planned end
+local planned_budget = tonumber(pace[2] or '0') or 0
+if planned_budget > 0 and (budget == 0 or planned_budget < budget) then budget = planned_budget end
+local last = redis.call('GET', KEYS[2])
+if not last then
+  redis.call('SET', KEYS[2], string.format('%.0f', now))
+  return {0, interval, interval, budget}
 end
+last = tonumber(last)
 if now < last + interval then
-  return {0, last + interval - now, tostring(last)}
+  return {0, last + interval - now, interval, budget}
 end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-redis.call('SET', KEYS[2], tostring(now))
-return {1, 0, tostring(now)}
+local busy = redis.call('PTTL', KEYS[1])
+if busy > 0 then
+  return {-1, busy * 1000, interval, budget}
+end
+if budget > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - 3600000000)
+  if redis.call('ZCARD', KEYS[4]) >= budget then
+    local oldest = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
+    return {0, math.max(1, tonumber(oldest[2]) + 3600000000 - now), interval, budget}
+  end
+  redis.call('ZADD', KEYS[4], now, ARGV[2])
+  redis.call('PEXPIRE', KEYS[4], 3660000)
+end
+local cap_ms = math.max(1000, math.floor(2 * interval / 1000))
+redis.call('SET', KEYS[1], ARGV[2], 'PX', cap_ms)
+redis.call('SET', KEYS[2], string.format('%.0f', now))
+return {1, now, interval, budget}
 `;
 
-/** Marks the request as sent: the next grant waits a full interval from now. */
+/** Frees the in-flight slot, if it is still this grant's (the hold cap may have freed it). */
 const RELEASE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('DEL', KEYS[1])
 end
-local last = tonumber(redis.call('GET', KEYS[2]) or '0')
-if now > last then
-  redis.call('SET', KEYS[2], tostring(now))
-end
-return tostring(now)
+return 1
 `;
 
 /** Pushes the next grant out: no request before now + ms (a global cool-down). */
@@ -49,111 +73,198 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local until_ = now + tonumber(ARGV[1]) - tonumber(ARGV[2])
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
 if until_ > last then
-  redis.call('SET', KEYS[1], tostring(until_))
+  redis.call('SET', KEYS[1], string.format('%.0f', until_))
 end
 return 1
 `;
 
-export interface RateLimitGateOptions {
-  /** Minimum spacing between two NBA requests from any process, in milliseconds. */
+/** How often requests may go out: the interval, and optionally a budget per 60 minutes. */
+export interface GatePace {
   readonly intervalMs: number;
-  /**
-   * How long a grant blocks others if its holder dies before sending.
-   * @defaultValue 10000
-   */
-  readonly lockTtlMs?: number;
+  readonly perHour?: number | undefined;
 }
 
-/** What a caller holds between grant and send; release it once the request is on the wire. */
+export interface RateLimitGateOptions extends GatePace {
+  /** Told once whenever the plan's pace turns out stricter than this process's own. */
+  readonly onStricterPace?: (own: GatePace, effective: GatePace) => void;
+}
+
+/** What a caller holds from the grant until its answer starts. */
 export interface GatePass {
+  /** The send stamp: when the grant was made, Redis clock, microseconds since the epoch. */
+  readonly sentAtUs: number;
+  /** The answer started, or the request failed: the next request may go. */
   release(): Promise<void>;
+}
+
+/** The budget over the last 60 minutes, as status screens show it. */
+export interface BudgetStatus {
+  readonly perHour: number;
+  readonly usedLastHour: number;
+  /** When the next request fits the budget; now when it fits already. */
+  readonly nextSlotAt: Date;
 }
 
 /** How close to its slot a waiter stops sleeping and starts asking back to back. */
 const SPIN_US = 2_000;
-/** ACQUIRE's answer when another caller holds the gate. */
-const HELD = -1;
+const GRANTED = 1;
+const SLOT_BUSY = -1;
+const HOUR_US = 3_600_000_000;
 
 type GateRedis = Redis & {
   nbaGateAcquire(
     lock: string,
     last: string,
+    pace: string,
+    sends: string,
     intervalUs: number,
     token: string,
-    ttl: number,
-    floorUs: string,
-  ): Promise<[number, number, string]>;
-  nbaGateRelease(lock: string, last: string, token: string): Promise<string>;
+    perHour: number,
+  ): Promise<[number, number, number, number]>;
+  nbaGateRelease(lock: string, token: string): Promise<number>;
   nbaGateHold(last: string, holdUs: number, intervalUs: number): Promise<number>;
 };
 
-/** The Redis gate of DESIGN §5: no two NBA requests, from any process, closer than the interval. */
+function withGateCommands(redis: Redis): GateRedis {
+  const r = redis as GateRedis;
+  if (typeof r.nbaGateAcquire !== 'function') {
+    redis.defineCommand('nbaGateAcquire', { numberOfKeys: 4, lua: ACQUIRE });
+    redis.defineCommand('nbaGateRelease', { numberOfKeys: 1, lua: RELEASE });
+    redis.defineCommand('nbaGateHold', { numberOfKeys: 1, lua: HOLD });
+  }
+  return r;
+}
+
+/** The longest one request holds the in-flight slot: two intervals, at least 1 s. */
+export function holdCapMs(intervalMs: number): number {
+  return Math.max(1_000, 2 * intervalMs);
+}
+
+/** The global gate: no two NBA requests, from any process, leave closer than the interval. */
 export class RateLimitGate {
-  readonly intervalMs: number;
   private readonly redis: GateRedis;
-  private readonly lockTtlMs: number;
+  private readonly own: GatePace;
   private readonly keys = gateKeys();
-  /** The latest last-send this process has seen, in Redis-clock microseconds (as a string). */
-  private lastSeenUs = '0';
+  private readonly onStricterPace: RateLimitGateOptions['onStricterPace'];
+  private effective: GatePace;
 
   constructor(redis: Redis, options: RateLimitGateOptions) {
     if (!(options.intervalMs > 0))
       throw new Error(`intervalMs: expected a number > 0, got ${options.intervalMs}`);
-    this.intervalMs = options.intervalMs;
-    this.lockTtlMs = options.lockTtlMs ?? 10_000;
-    const r = redis as GateRedis;
-    if (typeof r.nbaGateAcquire !== 'function') {
-      redis.defineCommand('nbaGateAcquire', { numberOfKeys: 2, lua: ACQUIRE });
-      redis.defineCommand('nbaGateRelease', { numberOfKeys: 2, lua: RELEASE });
-      redis.defineCommand('nbaGateHold', { numberOfKeys: 1, lua: HOLD });
-    }
-    this.redis = r;
+    this.own = { intervalMs: options.intervalMs, perHour: options.perHour };
+    this.effective = this.own;
+    this.onStricterPace = options.onStricterPace;
+    this.redis = withGateCommands(redis);
   }
 
-  /** Waits until this process may send the next request. */
+  /**
+   * The interval in force: the larger of this process's own and the plan's, as of the last
+   * grant or `refreshPace`. Retry delays and cool-downs are counted in it.
+   */
+  get intervalMs(): number {
+    return this.effective.intervalMs;
+  }
+
+  /** Reads the plan's pace now (at start-up, before the first grant) and returns the one in force. */
+  async refreshPace(): Promise<GatePace> {
+    const planned = await readPlannedPace(this.redis);
+    const intervalMs = Math.max(this.own.intervalMs, planned?.intervalMs ?? 0);
+    const perHour = strictestBudget(this.own.perHour, planned?.perHour);
+    this.adopt(intervalMs, perHour);
+    return this.effective;
+  }
+
+  /** Waits for the grant; the caller sends at once and releases at the answer's first byte. */
   async acquire(signal?: AbortSignal): Promise<GatePass> {
     const token = randomUUID();
-    const intervalUs = Math.round(this.intervalMs * 1000);
+    const intervalUs = Math.round(this.own.intervalMs * 1000);
     for (;;) {
       signal?.throwIfAborted();
-      const [granted, waitUs, lastUs] = await this.redis.nbaGateAcquire(
+      const [status, value, effectiveUs, perHour] = await this.redis.nbaGateAcquire(
         this.keys.lock,
         this.keys.last,
+        this.keys.pace,
+        this.keys.sends,
         intervalUs,
         token,
-        this.lockTtlMs,
-        this.lastSeenUs,
+        this.own.perHour ?? 0,
       );
-      this.remember(lastUs);
-      if (granted === 1) {
-        let released = false;
-        return {
-          release: async () => {
-            if (released) return;
-            released = true;
-            this.remember(await this.redis.nbaGateRelease(this.keys.lock, this.keys.last, token));
-          },
-        };
-      }
-      // Timers fire late by up to a millisecond or two; sleep until just before the slot and ask
-      // again at once from there, so the gap is the interval and not the interval plus jitter.
-      // While another holds the gate its release time is unknown: with a tiny interval, asking
-      // back to back would only spin this process and Redis, so wait at least a millisecond.
-      if (waitUs > SPIN_US) await sleep(Math.floor((waitUs - SPIN_US) / 1000), signal);
-      else if (granted === HELD) await sleep(1, signal);
+      this.adopt(effectiveUs / 1000, perHour > 0 ? perHour : undefined);
+      if (status === GRANTED) return this.pass(token, value);
+      // Timers fire late by a millisecond or two: sleep until just before the slot, then ask
+      // back to back, so a gap is the interval and not the interval plus timer jitter. While a
+      // request is in flight its answer time is unknown: poll, at a small share of the interval.
+      if (status === SLOT_BUSY) await sleep(Math.min(20, Math.max(1, effectiveUs / 100_000)), signal);
+      else if (value > SPIN_US) await sleep(Math.floor((value - SPIN_US) / 1000), signal);
       else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
-  private remember(lastUs: string): void {
-    if (Number(lastUs) > Number(this.lastSeenUs)) this.lastSeenUs = lastUs;
-  }
-
   /** No grant before `ms` from now (at least one interval): a global cool-down after throttling. */
   async hold(ms: number): Promise<void> {
-    const holdUs = Math.round(Math.max(ms, this.intervalMs) * 1000);
-    await this.redis.nbaGateHold(this.keys.last, holdUs, Math.round(this.intervalMs * 1000));
+    const intervalUs = Math.round(this.intervalMs * 1000);
+    await this.redis.nbaGateHold(this.keys.last, Math.max(Math.round(ms * 1000), intervalUs), intervalUs);
   }
+
+  private pass(token: string, sentAtUs: number): GatePass {
+    let released = false;
+    return {
+      sentAtUs,
+      release: async () => {
+        if (released) return;
+        released = true;
+        await this.redis.nbaGateRelease(this.keys.lock, token);
+      },
+    };
+  }
+
+  private adopt(intervalMs: number, perHour: number | undefined): void {
+    const changed = intervalMs !== this.effective.intervalMs || perHour !== this.effective.perHour;
+    this.effective = { intervalMs, perHour };
+    const stricter =
+      intervalMs > this.own.intervalMs || (perHour !== undefined && perHour !== this.own.perHour);
+    if (changed && stricter) this.onStricterPace?.(this.own, this.effective);
+  }
+}
+
+function strictestBudget(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+
+/** The planner stores the pace with the plan; every process then paces by it (DESIGN §5). */
+export async function storePlannedPace(redis: Redis, pace: GatePace): Promise<void> {
+  const key = gateKeys().pace;
+  await redis
+    .multi()
+    .del(key)
+    .hset(key, {
+      interval_us: Math.round(pace.intervalMs * 1000),
+      ...(pace.perHour === undefined ? {} : { per_hour: pace.perHour }),
+    })
+    .exec();
+}
+
+/** The pace the plan stored, or undefined when none is stored (no plan yet, or Redis lost it). */
+export async function readPlannedPace(redis: Redis): Promise<GatePace | undefined> {
+  const [intervalUs, perHour] = await redis.hmget(gateKeys().pace, 'interval_us', 'per_hour');
+  if (intervalUs === null) return undefined;
+  return { intervalMs: Number(intervalUs) / 1000, perHour: perHour === null ? undefined : Number(perHour) };
+}
+
+/** Requests sent in the last 60 minutes and when the next one fits, for a budget of `perHour`. */
+export async function readBudgetStatus(redis: Redis, perHour: number): Promise<BudgetStatus> {
+  const key = gateKeys().sends;
+  const [seconds, micros] = await redis.time();
+  const nowUs = Number(seconds) * 1_000_000 + Number(micros);
+  const recent = await redis.zrangebyscore(key, nowUs - HOUR_US, '+inf', 'WITHSCORES');
+  const stamps = recent.filter((_, i) => i % 2 === 1).map(Number);
+  const usedLastHour = stamps.length;
+  // The slot opens when enough of the oldest sends drop out of the window.
+  const freeing = usedLastHour - perHour;
+  const nextUs = freeing < 0 ? nowUs : (stamps[freeing] ?? nowUs) + HOUR_US;
+  return { perHour, usedLastHour, nextSlotAt: new Date(nextUs / 1000) };
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -28,9 +28,11 @@ export function createRequestQueue(connection: Redis): RequestQueue {
 }
 
 /**
- * The global limit of DESIGN §5: one job start per interval across every worker. Workers get no
- * limiter of their own (a worker-level duration would override this one).
+ * The global limit of DESIGN §5: one job start per interval across every worker, so jobs wait in
+ * the queue (where the dashboard shows them) rather than in worker slots. Workers get no limiter
+ * of their own (a worker-level duration would override this one). The gate, not this limit,
+ * keeps the spacing.
  */
-export async function applyGlobalRateLimit(queue: RequestQueue, rateLimitSeconds: number): Promise<void> {
-  await queue.setGlobalRateLimit(1, Math.max(1, Math.round(rateLimitSeconds * 1000)));
+export async function applyGlobalRateLimit(queue: RequestQueue, intervalMs: number): Promise<void> {
+  await queue.setGlobalRateLimit(1, Math.max(1, Math.round(intervalMs)));
 }
