@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { pauseReasonKey } from '../queue/index.js';
+import { pauseReasonKey, readBudgetStatus, readHalt, readPlannedPace } from '../queue/index.js';
 import { computeProgress, type Progress } from './progress.js';
 import type { RedisState } from './redis-state.js';
 
@@ -15,25 +15,33 @@ export interface CollectProgressDeps {
   readonly state: RedisState;
   readonly queue: ProgressQueue;
   readonly rateLimitSeconds: number;
+  readonly rateLimitPerHour?: number | undefined;
   readonly now?: Date;
 }
 
 /** Reads the state record and the queue, and computes the progress object. */
 export async function collectProgress(deps: CollectProgressDeps): Promise<Progress> {
-  const [planned, items, counters, latencies, queueCounts, paused, pauseReason] = await Promise.all([
-    deps.state.getPlanned(),
-    deps.state.getItems(),
-    deps.state.getCounters(),
-    deps.state.getLatencies(),
-    deps.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'paused'),
-    deps.queue.isPaused(),
-    deps.redis.get(pauseReasonKey()),
-  ]);
+  const [planned, items, counters, latencies, queueCounts, paused, pauseReason, pace, halt] =
+    await Promise.all([
+      deps.state.getPlanned(),
+      deps.state.getItems(),
+      deps.state.getCounters(),
+      deps.state.getLatencies(),
+      deps.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'paused'),
+      deps.queue.isPaused(),
+      deps.redis.get(pauseReasonKey()),
+      readPlannedPace(deps.redis),
+      readHalt(deps.redis),
+    ]);
+  // Every process paces by the stricter of its own and the plan's pace (DESIGN §5).
+  const rateLimitSeconds = Math.max(deps.rateLimitSeconds, (pace?.intervalMs ?? 0) / 1000);
+  const perHour = [deps.rateLimitPerHour, pace?.perHour].filter((n): n is number => n !== undefined);
+  const budget = perHour.length === 0 ? undefined : await readBudgetStatus(deps.redis, Math.min(...perHour));
   return computeProgress(
     {
       season: deps.state.season,
       queueName: deps.queue.name,
-      rateLimitSeconds: deps.rateLimitSeconds,
+      rateLimitSeconds,
       planned,
       items,
       counters,
@@ -41,6 +49,24 @@ export async function collectProgress(deps: CollectProgressDeps): Promise<Progre
       queueCounts,
       paused,
       pauseReason: paused ? pauseReason : null,
+      budget:
+        budget === undefined
+          ? null
+          : {
+              perHour: budget.perHour,
+              usedLastHour: budget.usedLastHour,
+              nextSlotAt: budget.nextSlotAt.toISOString(),
+            },
+      halt:
+        halt === undefined
+          ? null
+          : {
+              cause: halt.cause,
+              since: halt.since,
+              reason: halt.reason,
+              probes: halt.probes,
+              nextProbeAt: halt.nextProbeAt,
+            },
     },
     deps.now ?? new Date(),
   );

@@ -17,6 +17,8 @@ export {
   MAX_FAILED_LISTED,
   type Progress,
   type ProgressInput,
+  type QueueBudget,
+  type QueueHalt,
   quantile,
   RATE_WINDOW_MINUTES,
   type RequestProgress,

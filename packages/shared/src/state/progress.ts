@@ -39,7 +39,12 @@ export interface Progress {
     /** Why it is paused, when the product paused it (blocked API) or a person said why. */
     readonly pauseReason: string | null;
     readonly counts: Readonly<Record<string, number>>;
+    /** The interval in force: the plan's, or this process's own when it is slower. */
     readonly rateLimitSeconds: number;
+    /** The hourly budget (RATE_LIMIT_PER_HOUR) and when its next slot opens; null without one. */
+    readonly budget: QueueBudget | null;
+    /** A pause the queue heals by itself (blocked API, S3 unavailable), with its probes. */
+    readonly halt: QueueHalt | null;
   };
   readonly requests: Readonly<Partial<Record<RequestName, RequestProgress>>>;
   readonly overall: RequestProgress;
@@ -55,6 +60,20 @@ export interface Progress {
   readonly calendar: readonly CalendarDay[];
 }
 
+export interface QueueBudget {
+  readonly perHour: number;
+  readonly usedLastHour: number;
+  readonly nextSlotAt: string;
+}
+
+export interface QueueHalt {
+  readonly cause: 'blocked' | 'storage';
+  readonly since: string;
+  readonly reason: string;
+  readonly probes: number;
+  readonly nextProbeAt: string;
+}
+
 export interface ProgressInput {
   readonly season: string;
   readonly queueName: string;
@@ -66,6 +85,8 @@ export interface ProgressInput {
   readonly queueCounts: Readonly<Record<string, number>>;
   readonly paused: boolean;
   readonly pauseReason: string | null;
+  readonly budget?: QueueBudget | null;
+  readonly halt?: QueueHalt | null;
 }
 
 export const RATE_WINDOW_MINUTES = 10;
@@ -171,6 +192,8 @@ export function computeProgress(input: ProgressInput, now: Date): Progress {
       pauseReason: input.pauseReason,
       counts: input.queueCounts,
       rateLimitSeconds: input.rateLimitSeconds,
+      budget: input.budget ?? null,
+      halt: input.halt ?? null,
     },
     requests: ordered,
     overall: overallProgress,
