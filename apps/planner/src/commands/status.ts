@@ -1,7 +1,7 @@
-import type { Progress } from '@repo/shared/state';
+import type { Progress, QueueBudget, QueueHalt } from '@repo/shared/state';
 import { collectProgress } from '@repo/shared/state';
 import type { PlannerContext } from '../context.js';
-import { formatBytes, formatDuration, progressBar, table } from '../format.js';
+import { formatBytes, formatDuration, formatInstant, formatUntil, progressBar, table } from '../format.js';
 
 /** The same object as the dashboard's `/api/progress`. */
 export async function collectStatus(ctx: PlannerContext): Promise<Progress> {
@@ -10,17 +10,47 @@ export async function collectStatus(ctx: PlannerContext): Promise<Progress> {
     state: ctx.state,
     queue: ctx.queue,
     rateLimitSeconds: ctx.config.rateLimitSeconds,
+    rateLimitPerHour: ctx.config.rateLimitPerHour,
   });
+}
+
+const HALT_CAUSE: Readonly<Record<QueueHalt['cause'], string>> = {
+  blocked: 'blocked',
+  storage: 'storage unavailable',
+};
+
+/** A pause the queue heals by itself: since when, the next probe, why, and how to end it now. */
+export function formatHalt(halt: QueueHalt, now: string): string[] {
+  return [
+    `  ${HALT_CAUSE[halt.cause]} since ${formatInstant(halt.since)}, next probe at ${formatInstant(halt.nextProbeAt)} (${formatUntil(halt.nextProbeAt, now)}), probes so far: ${halt.probes}`,
+    `  reason: ${halt.reason}`,
+    '  resumes by itself once a probe gets an answer; `pnpm planner resume` resumes now',
+  ];
+}
+
+/** The hourly budget (RATE_LIMIT_PER_HOUR): what the last hour used, and when the next slot opens. */
+export function formatBudget(budget: QueueBudget, now: string): string {
+  const used = `budget: ${budget.usedLastHour} of ${budget.perHour} requests in the last hour`;
+  const free = budget.usedLastHour < budget.perHour || formatUntil(budget.nextSlotAt, now) === 'now';
+  return free
+    ? `  ${used}; next slot now`
+    : `  ${used}; next slot at ${formatInstant(budget.nextSlotAt)} (${formatUntil(budget.nextSlotAt, now)})`;
 }
 
 export function formatStatus(report: Progress): string {
   const lines: string[] = [];
-  const state = report.queue.paused
-    ? `PAUSED${report.queue.pauseReason ? ` (${report.queue.pauseReason})` : ''}; \`pnpm planner resume\` resumes`
-    : 'running';
+  const { halt, budget } = report.queue;
+  const state =
+    halt !== null
+      ? 'PAUSED by itself'
+      : report.queue.paused
+        ? `PAUSED${report.queue.pauseReason ? ` (${report.queue.pauseReason})` : ''}; \`pnpm planner resume\` resumes`
+        : 'running';
   lines.push(
     `Season ${report.season}  queue ${report.queue.name}: ${state}, 1 request / ${report.queue.rateLimitSeconds} s`,
   );
+  if (halt !== null) lines.push(...formatHalt(halt, report.generatedAt));
+  if (budget !== null) lines.push(formatBudget(budget, report.generatedAt));
   lines.push('');
   const rows: (string | number)[][] = [['  request', '', 'done', 'planned', '%', 'failed', 'retrying']];
   for (const [request, p] of Object.entries(report.requests)) {
