@@ -38,6 +38,8 @@ h3.sub + * { margin-bottom: 14px; }
 .banner-done { background: #f0fdf4; border-color: #86efac; }
 .banner-done .banner-mark { background: var(--done); }
 .banner-idle { background: #eff6ff; border-color: #93c5fd; }
+.banner-budget { background: #fefce8; border-color: #fde047; }
+.banner-budget .banner-mark { background: #ca8a04; }
 .banner-idle .banner-mark { background: var(--partial); }
 .overall-head { display: flex; align-items: center; gap: 20px; margin-bottom: 14px; }
 .big-pct { font-size: 56px; font-weight: 800; line-height: 1; letter-spacing: -1.5px; font-variant-numeric: tabular-nums; }

@@ -1,11 +1,25 @@
-import { computeProgress, type ItemState, type PlannedEntry } from '@repo/shared/state';
+import {
+  computeProgress,
+  type ItemState,
+  type PlannedEntry,
+  type QueueBudget,
+  type QueueHalt,
+} from '@repo/shared/state';
 import { describe, expect, it } from 'vitest';
 import { pageTitle, renderProgressFragment, renderProgressPage } from './progress-page-html.js';
 
 const NOW = new Date('2025-01-10T12:00:00Z');
 const EVIL = '<img src=x onerror=alert(1)>';
 
-function progress(options: { paused?: boolean; failed?: boolean; planned?: boolean } = {}) {
+function progress(
+  options: {
+    paused?: boolean;
+    failed?: boolean;
+    planned?: boolean;
+    halt?: QueueHalt;
+    budget?: QueueBudget;
+  } = {},
+) {
   const planned = new Map<string, PlannedEntry>(
     options.planned === false
       ? []
@@ -45,8 +59,10 @@ function progress(options: { paused?: boolean; failed?: boolean; planned?: boole
       counters: { requests: 2, rows: 1, bytes: 1, errors: options.failed ? { parse: 1 } : {} },
       latencies: [12],
       queueCounts: {},
-      paused: options.paused ?? false,
-      pauseReason: options.paused ? `API blocked ${EVIL}` : null,
+      paused: options.paused ?? options.halt !== undefined,
+      pauseReason: options.halt?.reason ?? (options.paused ? `API blocked ${EVIL}` : null),
+      budget: options.budget ?? null,
+      halt: options.halt ?? null,
     },
     NOW,
   );
@@ -84,5 +100,84 @@ describe('the progress page', () => {
     expect(page).not.toMatch(
       /<script[^>]+src=|<link[^>]+stylesheet|url\(|@import|(src|href)="(https?:)?\/\//,
     );
+  });
+});
+
+const BLOCKED: QueueHalt = {
+  cause: 'blocked',
+  since: '2025-01-10T11:50:00.000Z',
+  reason: `API blocked: 10 timeouts in a row ${EVIL}`,
+  probes: 3,
+  nextProbeAt: '2025-01-10T12:02:00.000Z',
+};
+
+describe('a pause the queue heals by itself, and the hourly budget', () => {
+  it('says since when it is blocked, the next probe, the probes so far, why, and that it resumes by itself', () => {
+    const fragment = renderProgressFragment(progress({ halt: BLOCKED }), { readOnly: false });
+    expect(fragment).toContain(
+      '<section class="banner banner-paused" role="alert" data-status="paused" data-halt="blocked">\n' +
+        '  <div class="banner-mark">❚❚</div>\n' +
+        '  <div><h2>Paused by itself: the NBA API looks blocked</h2>' +
+        '<p class="reason">API blocked: 10 timeouts in a row &lt;img src=x onerror=alert(1)&gt;</p>' +
+        '<p class="halt">Blocked since <time datetime="2025-01-10T11:50:00.000Z">2025-01-10 11:50:00 UTC</time>, ' +
+        'next probe at <time datetime="2025-01-10T12:02:00.000Z">2025-01-10 12:02:00 UTC</time> (in 2m 00s), probes so far: 3.</p>' +
+        '<p>It resumes by itself once a probe gets an answer. Resume it now with <code>pnpm planner resume</code> ' +
+        'or the queue\'s Resume action under <a href="./queues/queue/nba-requests">Queues</a>.</p></div>\n' +
+        '</section>',
+    );
+    expect(fragment).not.toContain('<img');
+    expect(fragment).toContain('once resumed · 1 request / 5 s');
+    expect(pageTitle(progress({ halt: BLOCKED }))).toBe('PAUSED · 50% · NBA backfill 2024-25 · Paused');
+  });
+
+  it('names a storage halt as such, a due probe as now, and points a read-only reader at the CLI', () => {
+    const halt: QueueHalt = {
+      cause: 'storage',
+      since: '2025-01-10T11:59:50.000Z',
+      reason: 'S3 unavailable: 3 failed writes in a row',
+      probes: 0,
+      nextProbeAt: '2025-01-10T11:59:55.000Z',
+    };
+    const fragment = renderProgressFragment(progress({ halt }), { readOnly: true });
+    expect(fragment).toContain('data-halt="storage"');
+    expect(fragment).toContain('<h2>Paused by itself: S3 is unavailable</h2>');
+    expect(fragment).toContain(
+      '<p class="halt">Storage unavailable since <time datetime="2025-01-10T11:59:50.000Z">2025-01-10 11:59:50 UTC</time>, ' +
+        'next probe at <time datetime="2025-01-10T11:59:55.000Z">2025-01-10 11:59:55 UTC</time> (now), probes so far: 0.</p>' +
+        '<p>It resumes by itself once a probe gets an answer. Resume it now with <code>pnpm planner resume</code>.</p>',
+    );
+    expect(fragment).not.toContain('Queues</a>');
+  });
+
+  it('shows the budget in a tile, and a banner only while it is used up', () => {
+    const full = renderProgressFragment(
+      progress({ budget: { perHour: 1200, usedLastHour: 1200, nextSlotAt: '2025-01-10T12:00:30.000Z' } }),
+      { readOnly: false },
+    );
+    expect(full).toContain(
+      '<div class="tile" data-tile="budget"><div class="tile-label">Hourly budget</div>' +
+        '<div class="tile-value">1,200 of 1,200</div><div class="tile-note">requests in the last hour · ' +
+        'next slot at <time datetime="2025-01-10T12:00:30.000Z">2025-01-10 12:00:30 UTC</time> (in 30s)</div></div>',
+    );
+    expect(full).toContain(
+      '<section class="banner banner-budget" role="status" data-status="budget">\n' +
+        '  <div class="banner-mark">⏳</div>\n' +
+        '  <div><h2>Hourly budget used up: workers wait for the next slot</h2>' +
+        '<p>Budget: 1,200 of 1,200 requests in the last hour; next slot at ' +
+        '<time datetime="2025-01-10T12:00:30.000Z">2025-01-10 12:00:30 UTC</time> (in 30s).</p>' +
+        '<p>The limit is <code>RATE_LIMIT_PER_HOUR</code>; nothing needs doing.</p></div>\n' +
+        '</section>',
+    );
+    expect(full).toContain('<div class="tile-note">1 request / 5 s, at most 1,200 / hour</div>');
+
+    const free = renderProgressFragment(
+      progress({ budget: { perHour: 1200, usedLastHour: 7, nextSlotAt: NOW.toISOString() } }),
+      { readOnly: false },
+    );
+    expect(free).toContain(
+      '<div class="tile-value">7 of 1,200</div><div class="tile-note">requests in the last hour · next slot now</div>',
+    );
+    expect(free).not.toContain('data-status="budget"');
+    expect(renderProgressFragment(progress(), { readOnly: false })).not.toContain('data-tile="budget"');
   });
 });
