@@ -1,4 +1,10 @@
-import { computeProgress, type ItemState, type PlannedEntry } from '@repo/shared/state';
+import {
+  computeProgress,
+  type ItemState,
+  type PlannedEntry,
+  type QueueBudget,
+  type QueueHalt,
+} from '@repo/shared/state';
 import { describe, expect, it } from 'vitest';
 import { buildProgressRegistry } from './progress-metrics.js';
 
@@ -12,7 +18,7 @@ const done = (rows: number, bytes: number): ItemState => ({
   updatedAt: '2025-01-10T11:59:00Z',
 });
 
-function progress() {
+function progress(queue: { halt?: QueueHalt; budget?: QueueBudget } = {}) {
   const planned = new Map<string, PlannedEntry>([
     ['2024-25.players', { request: 'players' }],
     ['2024-25.box-score.0022400061', { request: 'box-score', gameDate: '2024-10-22' }],
@@ -37,6 +43,8 @@ function progress() {
       queueCounts: { waiting: 1, active: 0, completed: 1, failed: 1 },
       paused: true,
       pauseReason: 'blocked',
+      budget: queue.budget ?? null,
+      halt: queue.halt ?? null,
     },
     NOW,
   );
@@ -74,6 +82,48 @@ describe('the Prometheus registry built from a progress snapshot', () => {
     );
     expect(text).toContain('# TYPE nba_backfill_api_latency_seconds histogram');
     expect(text).toContain('# TYPE nba_backfill_errors_total counter');
+  });
+
+  it('gives 0 for every halt cause and no halt or budget detail when there is neither', async () => {
+    const lines = (await buildProgressRegistry(progress(), []).metrics()).split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'nba_backfill_halted{queue="nba-requests",cause="blocked",season="2024-25"} 0',
+        'nba_backfill_halted{queue="nba-requests",cause="storage",season="2024-25"} 0',
+        'nba_backfill_rate_limit_seconds{season="2024-25"} 5',
+      ]),
+    );
+    expect(lines.filter((l) => /nba_backfill_(halt_|budget_)/.test(l))).toEqual([]);
+  });
+
+  it('gives a halt with its cause, probes, start and next probe, and the hourly budget', async () => {
+    const text = await buildProgressRegistry(
+      progress({
+        halt: {
+          cause: 'storage',
+          since: '2025-01-10T11:59:50.000Z',
+          reason: 'S3 unavailable',
+          probes: 2,
+          nextProbeAt: '2025-01-10T12:00:20.000Z',
+        },
+        budget: { perHour: 120, usedLastHour: 120, nextSlotAt: '2025-01-10T12:00:30.000Z' },
+      }),
+      [],
+    ).metrics();
+    const lines = text.split('\n').filter((l) => !l.startsWith('#'));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'nba_backfill_halted{queue="nba-requests",cause="blocked",season="2024-25"} 0',
+        'nba_backfill_halted{queue="nba-requests",cause="storage",season="2024-25"} 1',
+        'nba_backfill_halt_probes{queue="nba-requests",cause="storage",season="2024-25"} 2',
+        'nba_backfill_halt_since_timestamp_seconds{queue="nba-requests",cause="storage",season="2024-25"} 1736510390',
+        'nba_backfill_halt_next_probe_timestamp_seconds{queue="nba-requests",cause="storage",season="2024-25"} 1736510420',
+        'nba_backfill_budget_per_hour{season="2024-25"} 120',
+        'nba_backfill_budget_used_last_hour{season="2024-25"} 120',
+        'nba_backfill_budget_next_slot_timestamp_seconds{season="2024-25"} 1736510430',
+      ]),
+    );
+    expect(text).toContain('# TYPE nba_backfill_halted gauge');
   });
 
   it('is rebuilt per scrape, so no label outlives the state it came from', async () => {

@@ -1,5 +1,5 @@
 import { ERROR_KINDS } from '@repo/shared/nba';
-import type { Progress } from '@repo/shared/state';
+import type { Progress, QueueHalt } from '@repo/shared/state';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Bucket bounds of the API latency histogram, in seconds. */
@@ -13,6 +13,13 @@ const ITEM_HELP = {
   pending: 'Items planned and neither done nor failed for good, by request type.',
 } as const;
 const ITEM_FIELDS = Object.keys(ITEM_HELP) as (keyof typeof ITEM_HELP)[];
+
+/** Every cause of a self-healing halt, so `nba_backfill_halted` has a 0 for each while none. */
+const HALT_CAUSES: readonly QueueHalt['cause'][] = ['blocked', 'storage'];
+
+function unixSeconds(iso: string): number {
+  return Date.parse(iso) / 1000;
+}
 
 /**
  * Builds a fresh prom-client registry from one progress snapshot, at scrape time (no background
@@ -49,9 +56,58 @@ export function buildProgressRegistry(progress: Progress, latenciesMs: readonly 
   }).set({ queue: progress.queue.name }, progress.queue.paused ? 1 : 0);
   new Gauge({
     name: 'nba_backfill_rate_limit_seconds',
-    help: 'The configured spacing of NBA requests (RATE_LIMIT_SECONDS).',
+    help: "The spacing of NBA requests in force: the plan's RATE_LIMIT_SECONDS, or this process's own when slower.",
     registers,
   }).set(progress.queue.rateLimitSeconds);
+
+  const halt = progress.queue.halt;
+  const halted = new Gauge({
+    name: 'nba_backfill_halted',
+    help: '1 while the request queue is paused by itself for this cause (blocked API, S3 unavailable) and probes to resume.',
+    labelNames: ['queue', 'cause'],
+    registers,
+  });
+  for (const cause of HALT_CAUSES)
+    halted.set({ queue: progress.queue.name, cause }, halt?.cause === cause ? 1 : 0);
+  if (halt !== null) {
+    new Gauge({
+      name: 'nba_backfill_halt_probes',
+      help: 'Failed probes of the halt in force (only during a halt).',
+      labelNames: ['queue', 'cause'],
+      registers,
+    }).set({ queue: progress.queue.name, cause: halt.cause }, halt.probes);
+    new Gauge({
+      name: 'nba_backfill_halt_since_timestamp_seconds',
+      help: 'When the halt in force began, Unix time (only during a halt).',
+      labelNames: ['queue', 'cause'],
+      registers,
+    }).set({ queue: progress.queue.name, cause: halt.cause }, unixSeconds(halt.since));
+    new Gauge({
+      name: 'nba_backfill_halt_next_probe_timestamp_seconds',
+      help: 'When the next probe of the halt in force goes out, Unix time (only during a halt).',
+      labelNames: ['queue', 'cause'],
+      registers,
+    }).set({ queue: progress.queue.name, cause: halt.cause }, unixSeconds(halt.nextProbeAt));
+  }
+
+  const budget = progress.queue.budget;
+  if (budget !== null) {
+    new Gauge({
+      name: 'nba_backfill_budget_per_hour',
+      help: 'NBA requests allowed per rolling hour (RATE_LIMIT_PER_HOUR; only with one).',
+      registers,
+    }).set(budget.perHour);
+    new Gauge({
+      name: 'nba_backfill_budget_used_last_hour',
+      help: 'NBA requests sent in the last hour, counted against the hourly budget (only with one).',
+      registers,
+    }).set(budget.usedLastHour);
+    new Gauge({
+      name: 'nba_backfill_budget_next_slot_timestamp_seconds',
+      help: 'When the hourly budget next allows a request, Unix time (now or earlier when a slot is free).',
+      registers,
+    }).set(unixSeconds(budget.nextSlotAt));
+  }
 
   const items = Object.fromEntries(
     ITEM_FIELDS.map((field) => [
