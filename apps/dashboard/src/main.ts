@@ -33,6 +33,7 @@ const app = createServer({
   otherQueues: [maintenanceQueue],
   state: new RedisState(redis, config.season),
   rateLimitSeconds: config.rateLimitSeconds,
+  rateLimitPerHour: config.rateLimitPerHour,
   readOnly: config.dashboardReadOnly,
   auth,
   log,

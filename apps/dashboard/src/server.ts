@@ -19,6 +19,8 @@ export interface DashboardDeps {
   readonly otherQueues?: readonly Queue[];
   readonly state: RedisState;
   readonly rateLimitSeconds: number;
+  /** The hourly budget (RATE_LIMIT_PER_HOUR), shown with its next slot; none when undefined. */
+  readonly rateLimitPerHour?: number | undefined;
   /** bull-board read-only and every mutating route refused. @defaultValue false */
   readonly readOnly?: boolean;
   /** Basic auth on every route but `/healthz`; none when undefined. */
@@ -55,6 +57,7 @@ export function createServer(deps: DashboardDeps): Express {
           state: deps.state,
           queue: deps.requestQueue,
           rateLimitSeconds: deps.rateLimitSeconds,
+          rateLimitPerHour: deps.rateLimitPerHour,
         }),
       deadlineMs,
     );

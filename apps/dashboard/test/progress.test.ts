@@ -1,5 +1,13 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { createRequestQueue, pauseReasonKey, pauseRequests, type RequestQueue } from '@repo/shared/queue';
+import {
+  createMaintenanceQueue,
+  createRequestQueue,
+  haltKey,
+  haltRequests,
+  pauseReasonKey,
+  pauseRequests,
+  type RequestQueue,
+} from '@repo/shared/queue';
 import { type Progress, RedisState } from '@repo/shared/state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BronzeReader } from '../../../test/helpers/bronze-reader.js';
@@ -94,6 +102,8 @@ describe('/api/progress after a run with one failed item', () => {
       pauseReason: null,
       counts: { waiting: 0, active: 0, delayed: 0, prioritized: 0, completed: 4, failed: 1, paused: 0 },
       rateLimitSeconds: 0.05,
+      budget: null,
+      halt: null,
     });
     expect(progress.etaSeconds).toBe(0);
     expect(progress.ratePerMinute).toBe(0.4);
@@ -230,5 +240,66 @@ describe('the progress page', () => {
     expect(resumed.status).toBe(200);
     expect(await queue.isPaused()).toBe(false);
     expect(await run.redis.get(pauseReasonKey())).toBeNull();
+  });
+});
+
+describe('a pause the queue heals by itself', () => {
+  it('shows the halt with its probes on the page, in /api/progress, /metrics and `planner status`; a resume ends it', async () => {
+    const maintenance = createMaintenanceQueue(run.redis);
+    try {
+      const reason = '<img src=x onerror=alert(1)> API blocked: 10 timeouts in a row';
+      const since = new Date();
+      expect(
+        await haltRequests(
+          { redis: run.redis, queue, maintenance },
+          'blocked',
+          reason,
+          {
+            firstMs: 600_000,
+            maxMs: 600_000,
+          },
+          since,
+        ),
+      ).toBe(true);
+      const next = new Date(since.getTime() + 600_000).toISOString();
+
+      const progress = await getJson<Progress>('/api/progress');
+      expect(progress.queue).toMatchObject({
+        paused: true,
+        pauseReason: reason,
+        halt: { cause: 'blocked', since: since.toISOString(), reason, probes: 0, nextProbeAt: next },
+        budget: null,
+      });
+      const page = await (await fetch(`${BASE}/`)).text();
+      expect(page).toContain('data-halt="blocked"');
+      expect(page).toContain('Paused by itself: the NBA API looks blocked');
+      expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; API blocked: 10 timeouts in a row');
+      expect(page).not.toContain('<img');
+      expect(page).toContain(`next probe at <time datetime="${next}">`);
+      expect(page).toContain('probes so far: 0.');
+      const metrics = await (await fetch(`${BASE}/metrics`)).text();
+      expect(metrics).toContain(
+        'nba_backfill_halted{queue="nba-requests",cause="blocked",season="2024-25"} 1',
+      );
+      expect(metrics).toContain(
+        'nba_backfill_halt_probes{queue="nba-requests",cause="blocked",season="2024-25"} 0',
+      );
+
+      const status = await runApp('planner', ['status'], { ...run.env, RATE_LIMIT_PER_HOUR: '1000' });
+      expect(status.code).toBe(0);
+      expect(status.stdout).toContain('queue nba-requests: PAUSED by itself, 1 request / 0.05 s');
+      expect(status.stdout).toContain(`  blocked since ${since.toISOString().slice(0, 10)} `);
+      expect(status.stdout).toContain(', probes so far: 0\n');
+      expect(status.stdout).toContain(`  reason: ${reason}\n`);
+      expect(status.stdout).toMatch(/\n {2}budget: \d+ of 1000 requests in the last hour; next slot now\n/);
+
+      const resumed = await fetch(`${BASE}/queues/api/queues/nba-requests/resume`, { method: 'PUT' });
+      expect(resumed.status).toBe(200);
+      expect(await run.redis.exists(haltKey())).toBe(0);
+      expect((await getJson<Progress>('/api/progress')).queue).toMatchObject({ paused: false, halt: null });
+    } finally {
+      await maintenance.obliterate({ force: true });
+      await maintenance.close();
+    }
   });
 });
