@@ -38,7 +38,8 @@ describe('throttling and blocking', () => {
     // Without the cool-down, 2 s at one request per 50 ms would be 40 refused requests; each
     // refusal holds every worker for 6 intervals and then more, so only a handful go out.
     expect(refused.length).toBeLessThanOrEqual(8);
-    expect(run.minGapMs()).toBeGreaterThanOrEqual(50);
+    expect(run.minSendGapMs()).toBeGreaterThanOrEqual(50);
+    expect(run.sends()).toHaveLength(run.nbaRequests().length);
   }, 120_000);
 
   it('pauses the queue when the API starts hanging, says why, and resumes on request', async () => {
@@ -68,7 +69,7 @@ describe('throttling and blocking', () => {
     };
     expect(status.queue.paused).toBe(true);
     expect(status.queue.pauseReason).toMatch(
-      /^paused automatically at .*: 3 timeout\/connection\/throttled failures in a row \(last: \[timeout\] .*\); the API may be blocking this address$/,
+      /^paused automatically at .*: 3 timeout\/connection\/throttled failures in a row \(last: \[timeout\] .*\); the API may be blocking this address; one probe request in 120 s$/,
     );
     expect(status.errorsByClass.timeout).toBeGreaterThanOrEqual(3);
     const text = (await run.planner(['status'])).stdout;
@@ -85,7 +86,8 @@ describe('throttling and blocking', () => {
     await run.waitForFinished(total);
     expect(await run.queue.getJobCounts('completed', 'failed')).toEqual({ completed: total, failed: 0 });
     expect((await run.storedItems()).size).toBe(total);
-    expect(run.minGapMs()).toBeGreaterThanOrEqual(50);
+    expect(run.minSendGapMs()).toBeGreaterThanOrEqual(50);
+    expect(run.sends()).toHaveLength(run.nbaRequests().length);
   }, 120_000);
 
   it('planner pause and resume steer the workers', async () => {

@@ -118,7 +118,8 @@ describe('fault handling', () => {
   });
 
   it('never sent two requests closer than the interval, cool-downs and retries included', () => {
-    expect(run.minGapMs()).toBeGreaterThanOrEqual(50);
+    expect(run.minSendGapMs()).toBeGreaterThanOrEqual(50);
+    expect(run.sends()).toHaveLength(run.nbaRequests().length);
     // The throttled request waited out its Retry-After of 1 s before anyone asked again.
     const entries = run.nbaRequests();
     const throttledAt = entries.findIndex((e) => e.status === 429);

@@ -3,6 +3,7 @@ import { createRedisConnection, createRequestQueue, type Redis } from '@repo/sha
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
 import { type RunningApp, runApp, startApp, waitFor } from './helpers/processes.js';
+import { minSendGapMs, newSendLogFile, readSends } from './helpers/send-log.js';
 import { appEnv, createTestBucket, testServices } from './helpers/services.js';
 
 /**
@@ -22,6 +23,7 @@ let reader: BronzeReader;
 let env: NodeJS.ProcessEnv;
 let games: readonly GameSummary[];
 let rosterSize: number;
+const sendLog = newSendLogFile('pipeline');
 const workers: RunningApp[] = [];
 
 beforeAll(async () => {
@@ -47,6 +49,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
     // The slice holds no play-in or playoff games; a real finished season would list all three.
     SEASON_TYPES: 'Regular Season',
+    NBA_SEND_LOG_FILE: sendLog,
   });
 });
 
@@ -214,9 +217,12 @@ describe('a season slice from the simulator to S3', () => {
     // The schedule request, players, and two per game.
     expect(entries).toHaveLength(1 + 1 + 2 * games.length);
     expect(entries[0]?.endpoint).toBe('leaguegamelog');
-    const times = entries.map((e) => e.time).sort((a, b) => a - b);
-    const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL_SECONDS * 1000);
+    // The promise is made at the client (DESIGN §5): every request's send stamp, from every
+    // process, a full interval after the one before; and every request the simulator saw is there.
+    const sends = readSends(sendLog);
+    expect(sends).toHaveLength(entries.length);
+    expect(new Set(sends.map((s) => s.pid)).size).toBe(3);
+    expect(minSendGapMs(sends)).toBeGreaterThanOrEqual(INTERVAL_SECONDS * 1000);
     // Every request carried nba_api's browser headers.
     for (const e of entries) {
       expect(e.headers.referer).toBe('https://www.nba.com/');

@@ -1,6 +1,7 @@
 import {
   createRedisConnection,
   type GatePace,
+  type GatePass,
   gateKeys,
   RateLimitGate,
   type Redis,
@@ -44,6 +45,16 @@ async function prime(gate: RateLimitGate | undefined): Promise<void> {
   await (await gate?.acquire())?.release();
 }
 
+/** Takes the gate and stamps the send at once, as the client does when it writes a request. */
+async function send(
+  gate: RateLimitGate | undefined,
+  signal?: AbortSignal,
+): Promise<GatePass & { sentAtUs: number }> {
+  if (gate === undefined) throw new Error('no gate');
+  const pass = await gate.acquire(signal);
+  return { ...pass, sentAtUs: await pass.markSent() };
+}
+
 function gapsUs(stamps: number[]): number[] {
   const sorted = [...stamps].sort((a, b) => a - b);
   return sorted.slice(1).map((t, i) => t - (sorted[i] as number));
@@ -58,7 +69,7 @@ describe('the Redis request gate', () => {
     await Promise.all(
       all.map(async (gate) => {
         for (let i = 0; i < 8; i++) {
-          const pass = await gate.acquire();
+          const pass = await send(gate);
           stamps.push(pass.sentAtUs);
           // The answer starts 2 ms later: well inside the interval, so it costs nothing.
           await sleep(2);
@@ -77,8 +88,8 @@ describe('the Redis request gate', () => {
   it('lets one request be in flight: a slow answer holds the next grant until its first byte', async () => {
     const [a, b] = gates({ intervalMs: 20 });
     await prime(a);
-    const first = await a?.acquire();
-    const waiting = b?.acquire();
+    const first = await send(a);
+    const waiting = send(b);
     await sleep(300);
     const releasedAt = now();
     await first?.release();
@@ -91,9 +102,9 @@ describe('the Redis request gate', () => {
   it('frees the slot of a request that never answers (or a dead holder) at the hold cap', async () => {
     const [a, b] = gates({ intervalMs: 20 });
     await prime(a);
-    const stalled = await a?.acquire(); // never released
+    const stalled = await send(a); // never released
     const started = now();
-    const pass = await b?.acquire();
+    const pass = await send(b);
     await pass?.release();
     // The cap is two intervals, at least 1 s.
     expect(now() - started).toBeGreaterThanOrEqual(950);
@@ -124,7 +135,7 @@ describe('one pace for all', () => {
     await prime(fast);
     const stamps: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const pass = await fast.acquire();
+      const pass = await send(fast);
       stamps.push(pass.sentAtUs);
       await pass.release();
     }
@@ -139,9 +150,9 @@ describe('one pace for all', () => {
     const slow = new RateLimitGate(connections[1] as Redis, { intervalMs: 150 });
     expect(await slow.refreshPace()).toEqual({ intervalMs: 150, perHour: undefined });
     await prime(slow);
-    const a = await slow.acquire();
+    const a = await send(slow);
     await a.release();
-    const b = await slow.acquire();
+    const b = await send(slow);
     await b.release();
     expect(b.sentAtUs - a.sentAtUs).toBeGreaterThanOrEqual(150_000);
   });
@@ -151,8 +162,8 @@ describe('one pace for all', () => {
     await prime(gate); // the first of the three
     const stamps: number[] = [];
     for (let i = 0; i < 2; i++) {
-      const pass = await gate?.acquire();
-      stamps.push(pass?.sentAtUs ?? 0);
+      const pass = await send(gate);
+      stamps.push(pass.sentAtUs);
       await pass?.release();
     }
     await expect(gate?.acquire(AbortSignal.timeout(300))).rejects.toThrow();
@@ -161,18 +172,31 @@ describe('one pace for all', () => {
     const inAnHour = Date.now() + 3_600_000;
     expect(Math.abs(budget.nextSlotAt.getTime() - inAnHour)).toBeLessThan(2_000);
   });
+
+  it('counts the interval from the stamp of the write, however late after the grant it came', async () => {
+    const [a, b] = gates({ intervalMs: 100 });
+    await prime(a);
+    const first = await a?.acquire();
+    // A busy event loop writes the request 80 ms after its grant, and the answer is fast.
+    await sleep(80);
+    const sentAt = await first?.markSent();
+    await first?.release();
+    const second = await send(b);
+    await second.release();
+    expect((second.sentAtUs - (sentAt ?? 0)) / 1000).toBeGreaterThanOrEqual(100);
+  });
 });
 
 describe('the gate after Redis lost its record', () => {
   it('makes the first grant after the loss wait a full interval: a request may just have left', async () => {
     const [a, b] = gates({ intervalMs: 300 });
     await prime(a);
-    const first = await a?.acquire();
-    await first?.release();
+    const first = await send(a);
+    await first.release();
     // The record goes right after a request left; another process asks at once.
     await connections[0]?.flushdb();
-    const second = await b?.acquire();
-    await second?.release();
+    const second = await send(b);
+    await second.release();
     expect(((second?.sentAtUs ?? 0) - (first?.sentAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(300);
   });
 

@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createSimServer, type SimServer, type SimServerOptions } from '@repo/nba-sim';
 import { createRedisConnection, createRequestQueue, type Redis, type RequestQueue } from '@repo/shared/queue';
 import { BronzeReader } from './bronze-reader.js';
 import { type RunningApp, type RunResult, runApp, startApp, waitFor } from './processes.js';
+import { minSendGapMs, newSendLogFile, readSends, type SentRequest } from './send-log.js';
 import { appEnv, createTestBucket, testServices } from './services.js';
 
 /**
@@ -15,8 +18,11 @@ export class BackfillRun {
   readonly reader: BronzeReader;
   readonly env: NodeJS.ProcessEnv;
   readonly workers: RunningApp[] = [];
+  /** Every app process appends its NBA send stamps here (NBA_SEND_LOG_FILE). */
+  readonly sendLogFile: string;
 
   private constructor(sim: SimServer, redis: Redis, reader: BronzeReader, env: NodeJS.ProcessEnv) {
+    this.sendLogFile = env.NBA_SEND_LOG_FILE as string;
     this.sim = sim;
     this.redis = redis;
     this.queue = createRequestQueue(redis);
@@ -29,11 +35,14 @@ export class BackfillRun {
     readonly label: string;
     readonly sim: SimServerOptions;
     readonly env?: NodeJS.ProcessEnv;
+    /** A Redis of the test's own (one it restarts, say) instead of the test services' one. */
+    readonly redisUrl?: string;
   }): Promise<BackfillRun> {
     const services = testServices();
     const sim = createSimServer(options.sim);
     const { statsUrl } = await sim.listen(0, '127.0.0.1');
-    const redis = createRedisConnection(services.redisUrl(options.db), `${options.label}-test`);
+    const redisUrl = options.redisUrl ?? services.redisUrl(options.db);
+    const redis = createRedisConnection(redisUrl, `${options.label}-test`);
     await redis.flushdb();
     const bucket = await createTestBucket(services, options.label);
     const env = appEnv(services, options.db, {
@@ -41,6 +50,8 @@ export class BackfillRun {
       NBA_API_BASE_URL: statsUrl,
       RATE_LIMIT_SECONDS: '0.05',
       SEASON_TYPES: 'Regular Season',
+      NBA_SEND_LOG_FILE: newSendLogFile(options.label),
+      REDIS_URL: redisUrl,
       ...options.env,
     });
     return new BackfillRun(sim, redis, new BronzeReader(services, bucket), env);
@@ -104,7 +115,10 @@ export class BackfillRun {
     return this.sim.requestLog.entries().filter((e) => e.endpoint !== null);
   }
 
-  /** The smallest gap between two NBA request arrivals, in milliseconds. */
+  /**
+   * The smallest gap between two NBA request arrivals, in milliseconds. The promise is made at
+   * the client (`minSendGapMs`); arrivals differ from it by network and event-loop jitter.
+   */
   minGapMs(): number {
     const times = this.nbaRequests()
       .map((e) => e.time)
@@ -115,7 +129,18 @@ export class BackfillRun {
     return min;
   }
 
+  /** Every NBA request the app processes sent, by their own send stamps (Redis clock), in order. */
+  sends(): SentRequest[] {
+    return readSends(this.sendLogFile);
+  }
+
+  /** The smallest gap between two send stamps, in milliseconds (the promise of DESIGN §5). */
+  minSendGapMs(): number {
+    return minSendGapMs(this.sends());
+  }
+
   async close(): Promise<void> {
+    rmSync(join(this.sendLogFile, '..'), { recursive: true, force: true });
     await Promise.all(this.workers.map((w) => w.stop('SIGKILL')));
     await this.queue.close();
     await this.redis.quit();

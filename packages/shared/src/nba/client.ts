@@ -1,3 +1,4 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, type Dispatcher, ProxyAgent, request } from 'undici';
 import { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
@@ -9,7 +10,7 @@ import { buildQuery, NBA_REQUEST_HEADERS } from './request-headers.js';
  * send; `release` frees the in-flight slot when the answer starts (or the request failed).
  */
 export interface RequestGate {
-  acquire(signal?: AbortSignal): Promise<{ readonly sentAtUs: number; release(): Promise<void> }>;
+  acquire(signal?: AbortSignal): Promise<{ markSent(): Promise<number>; release(): Promise<void> }>;
 }
 
 /** One request that left: its send stamp (Redis clock, microseconds) and what it was. */
@@ -31,6 +32,8 @@ export interface NbaClientOptions {
   /** Told of every request as it leaves (the send audit of NBA_SEND_LOG_FILE). */
   readonly onSend?: (sent: SentRequest) => void;
 }
+
+const SEND_HEADERS = 'undici:client:sendHeaders';
 
 /** A 2xx answer, decoded. */
 export interface NbaResponse {
@@ -56,6 +59,12 @@ export class NbaClient {
   private readonly gate: RequestGate;
   private readonly dispatcher: Dispatcher;
   private readonly onSend: NbaClientOptions['onSend'];
+  /** Requests granted but not yet written, by path: their headers stamp the send. */
+  private readonly unsent = new Map<string, () => void>();
+  private readonly onHeaders = (message: unknown) => {
+    const path = (message as { request?: { path?: unknown } }).request?.path;
+    if (typeof path === 'string') this.unsent.get(path)?.();
+  };
 
   constructor(options: NbaClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -70,16 +79,23 @@ export class NbaClient {
     this.dispatcher = options.proxy
       ? new ProxyAgent({ uri: options.proxy, ...timeouts })
       : new Agent({ ...timeouts, keepAliveTimeout: 30_000 });
+    // undici publishes this synchronously as it writes a request's headers to the socket.
+    diagnosticsChannel.subscribe(SEND_HEADERS, this.onHeaders);
   }
 
   /** GET `<baseUrl>/<endpoint>?<sorted params>`, after taking the gate. */
   async get(endpoint: string, params: Readonly<Record<string, string>>): Promise<NbaResponse> {
     const url = `${this.baseUrl}/${endpoint}?${buildQuery(params)}`;
-    // The grant is the send stamp: the request goes out right after it. The in-flight slot is
-    // freed at the answer's first byte; a stalled request frees it at the gate's hold cap.
+    // The send is stamped on Redis in the very tick undici writes the headers (a busy event loop
+    // can put that well after the grant), and the in-flight slot is held until the answer's first
+    // byte; a stalled request frees it at the gate's hold cap.
     const pass = await this.gate.acquire();
     const release = () => void pass.release().catch(() => undefined);
-    this.onSend?.({ sentAtUs: pass.sentAtUs, endpoint, url });
+    const path = new URL(url).pathname + new URL(url).search;
+    let sent: Promise<number> | undefined;
+    this.unsent.set(path, () => {
+      sent ??= pass.markSent();
+    });
     const started = performance.now();
     try {
       const response = await request(url, {
@@ -89,6 +105,7 @@ export class NbaClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       release();
+      const sentAtUs = await this.sent(sent, endpoint, url);
       const raw = Buffer.from(await response.body.arrayBuffer());
       const responseMs = performance.now() - started;
       const body = decode(raw, headerValue(response.headers['content-encoding']));
@@ -106,11 +123,12 @@ export class NbaClient {
         body,
         wireBytes: raw.length,
         responseMs,
-        sentAtUs: pass.sentAtUs,
+        sentAtUs,
       };
     } catch (error) {
       release();
       if (error instanceof NbaRequestError) throw error;
+      await this.sent(sent, endpoint, url).catch(() => undefined);
       const kind = classifyFailure(error);
       const reason = error instanceof Error ? error.message : String(error);
       const message =
@@ -118,10 +136,21 @@ export class NbaClient {
           ? `${endpoint} gave no answer within ${this.timeoutMs} ms`
           : `${endpoint}: ${reason}`;
       throw new NbaRequestError(kind, message, { cause: error });
+    } finally {
+      this.unsent.delete(path);
     }
   }
 
+  /** The send stamp of a request that was written, told to `onSend`; -1 when it never left. */
+  private async sent(sent: Promise<number> | undefined, endpoint: string, url: string): Promise<number> {
+    if (sent === undefined) return -1;
+    const sentAtUs = await sent;
+    this.onSend?.({ sentAtUs, endpoint, url });
+    return sentAtUs;
+  }
+
   async close(): Promise<void> {
+    diagnosticsChannel.unsubscribe(SEND_HEADERS, this.onHeaders);
     await this.dispatcher.close();
   }
 }

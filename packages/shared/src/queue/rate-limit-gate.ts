@@ -6,10 +6,12 @@ import { gateKeys } from './keys.js';
  * The request gate of DESIGN §5, whole: the grant, the in-flight slot, its hold cap, the
  * interval every process shares and the hourly budget. Times are Redis-clock microseconds.
  *
- * A grant stamps the send (`last`): no two requests, from any process, leave closer than the
- * interval. It also takes the in-flight slot (`lock`), which the caller frees at the answer's
- * first byte; the slot's TTL is the hold cap, so a stalled request (or a dead holder) frees it by
- * itself. The next grant is the later of last + interval and a free slot.
+ * A grant takes the in-flight slot (`lock`) and stamps `last`; the caller stamps `last` again at
+ * the moment its request is written (`markSent`, a busy event loop can put that well after the
+ * grant), and frees the slot at the answer's first byte. The slot's TTL is the hold cap, so a
+ * stalled request (or a dead holder) frees it by itself. The next grant is the later of
+ * last + interval and a free slot: since the slot is held across the write, no two requests,
+ * from any process, leave closer than the interval.
  *
  * The interval and the budget are the strictest of the caller's own and the plan's (`pace`,
  * stored by the planner), read on every grant, so a planner started mid-run slows everyone at
@@ -58,6 +60,17 @@ redis.call('SET', KEYS[2], string.format('%.0f', now))
 return {1, now, interval, budget}
 `;
 
+/** The request is being written now: `last` moves to now (never back). Returns the stamp. */
+const SENT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now > last then
+  redis.call('SET', KEYS[1], string.format('%.0f', now))
+end
+return now
+`;
+
 /** Frees the in-flight slot, if it is still this grant's (the hold cap may have freed it). */
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -91,8 +104,13 @@ export interface RateLimitGateOptions extends GatePace {
 
 /** What a caller holds from the grant until its answer starts. */
 export interface GatePass {
-  /** The send stamp: when the grant was made, Redis clock, microseconds since the epoch. */
-  readonly sentAtUs: number;
+  /** When the grant was made, Redis clock, microseconds since the epoch. */
+  readonly grantedAtUs: number;
+  /**
+   * Call in the same tick as the request is written (the Redis command leaves with it): stamps
+   * the send. Resolves with the send stamp, Redis clock, microseconds.
+   */
+  markSent(): Promise<number>;
   /** The answer started, or the request failed: the next request may go. */
   release(): Promise<void>;
 }
@@ -122,6 +140,7 @@ type GateRedis = Redis & {
     perHour: number,
   ): Promise<[number, number, number, number]>;
   nbaGateRelease(lock: string, token: string): Promise<number>;
+  nbaGateSent(last: string): Promise<number>;
   nbaGateHold(last: string, holdUs: number, intervalUs: number): Promise<number>;
 };
 
@@ -130,6 +149,7 @@ function withGateCommands(redis: Redis): GateRedis {
   if (typeof r.nbaGateAcquire !== 'function') {
     redis.defineCommand('nbaGateAcquire', { numberOfKeys: 4, lua: ACQUIRE });
     redis.defineCommand('nbaGateRelease', { numberOfKeys: 1, lua: RELEASE });
+    redis.defineCommand('nbaGateSent', { numberOfKeys: 1, lua: SENT });
     redis.defineCommand('nbaGateHold', { numberOfKeys: 1, lua: HOLD });
   }
   return r;
@@ -206,10 +226,15 @@ export class RateLimitGate {
     await this.redis.nbaGateHold(this.keys.last, Math.max(Math.round(ms * 1000), intervalUs), intervalUs);
   }
 
-  private pass(token: string, sentAtUs: number): GatePass {
+  private pass(token: string, grantedAtUs: number): GatePass {
     let released = false;
+    let sent: Promise<number> | undefined;
     return {
-      sentAtUs,
+      grantedAtUs,
+      markSent: () => {
+        sent ??= this.redis.nbaGateSent(this.keys.last);
+        return sent;
+      },
       release: async () => {
         if (released) return;
         released = true;
