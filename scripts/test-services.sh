@@ -5,7 +5,7 @@
 #     S3 server on 127.0.0.1:${TEST_S3_PORT:-7480}, user test-access-key / test-secret-key.
 # Installs the Debian packages when missing. See /work/shared/recipes/s3-test-server.md.
 #
-# Usage: scripts/test-services.sh start|stop|status|env
+# Usage: scripts/test-services.sh start|stop|status|env|rgw-stop|rgw-start|rgw-pid
 #   eval "$(scripts/test-services.sh env)"   # exports REDIS_URL, S3_ENDPOINT, AWS_*, ...
 # State (config, pids, logs, env file): ${SERVICES_DIR:-<repo>/.services}
 set -euo pipefail
@@ -243,15 +243,7 @@ start_ceph() {
   # radosgw
   ceph_cli auth get-or-create "$RGW_NAME" osd 'allow rwx' mon 'allow rw' \
     -o "$CEPH_DIR/rgw.keyring" >>"$out" 2>&1 || die "ceph auth get-or-create failed" "$out"
-  radosgw -c "$CONF" -n "$RGW_NAME" -k "$CEPH_DIR/rgw.keyring" >>"$out" 2>&1 9>&- \
-    || die "radosgw failed to start" "$out" "$LOG_DIR/radosgw.log"
-  up=""
-  for ((i = 0; i < READY_TIMEOUT * 4; i++)); do
-    if s3_ok; then up=1; break; fi
-    if ((i > 20)) && ! alive "$RGW_PID"; then break; fi
-    sleep 0.25
-  done
-  [[ -n "$up" ]] || die "radosgw did not answer on http://127.0.0.1:$S3_PORT/" "$out" "$LOG_DIR/radosgw.log"
+  start_rgw "$out"
 
   timeout 60 radosgw-admin -c "$CONF" user create --uid=test --display-name="test user" \
     --access-key="$S3_ACCESS_KEY" --secret-key="$S3_SECRET_KEY" >>"$out" 2>&1 \
@@ -267,6 +259,19 @@ start_ceph() {
     log "warning: could not create bucket $S3_BUCKET (HTTP $code); tests must create it"
   fi
   log "radosgw up on http://127.0.0.1:$S3_PORT in $(elapsed "$t0")s"
+}
+
+# start_rgw OUTFILE: start the gateway alone (the cluster is up) and wait until it answers.
+start_rgw() {
+  local out="$1" up="" i
+  radosgw -c "$CONF" -n "$RGW_NAME" -k "$CEPH_DIR/rgw.keyring" >>"$out" 2>&1 9>&- \
+    || die "radosgw failed to start" "$out" "$LOG_DIR/radosgw.log"
+  for ((i = 0; i < READY_TIMEOUT * 4; i++)); do
+    if s3_ok; then up=1; break; fi
+    if ((i > 20)) && ! alive "$RGW_PID"; then break; fi
+    sleep 0.25
+  done
+  [[ -n "$up" ]] || die "radosgw did not answer on http://127.0.0.1:$S3_PORT/" "$out" "$LOG_DIR/radosgw.log"
 }
 
 # ---------------------------------------------------------------- stop
@@ -375,10 +380,24 @@ main() {
     stop_pid redis "$REDIS_PID"
     rm -rf "$REDIS_DIR"
     ;;
+  # S3 outages for the tests: the gateway goes away and comes back; the data stays in the OSD.
+  rgw-stop)
+    with_lock
+    stop_pid radosgw "$RGW_PID"
+    ;;
+  rgw-start)
+    with_lock
+    alive "$MON_PID" && alive "$OSD_PID" || die "the Ceph cluster is not running: start it first"
+    if alive "$RGW_PID" && s3_ok; then return 0; fi
+    local t0; t0="$(now)"
+    start_rgw "$LOG_DIR/client.log"
+    log "radosgw up again on http://127.0.0.1:$S3_PORT in $(elapsed "$t0")s"
+    ;;
+  rgw-pid) pid_of "$RGW_PID" ;;
   status) cmd_status ;;
   env) print_env ;;
   *)
-    echo "usage: $0 start|stop|status|env" >&2
+    echo "usage: $0 start|stop|status|env|rgw-stop|rgw-start|rgw-pid" >&2
     return 2
     ;;
   esac

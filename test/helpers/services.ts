@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { REPO_ROOT } from './processes.js';
 
 /**
  * Connection settings of the test services that `scripts/test-services.sh` starts. A missing
@@ -71,4 +73,33 @@ export function appEnv(services: TestServices, db: number, overrides: NodeJS.Pro
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...overrides,
   };
+}
+
+/**
+ * Outages of the test S3 server (radosgw), for the tests that prove nothing is lost or fetched
+ * twice: its process stopped and started again, or frozen (SIGSTOP) and thawed. The objects
+ * live in the Ceph OSD and survive both. Always undo in a `finally`.
+ */
+export const s3Outage = {
+  stop: () => services('rgw-stop'),
+  start: () => services('rgw-start'),
+  freeze: () => process.kill(rgwPid(), 'SIGSTOP'),
+  thaw: () => process.kill(rgwPid(), 'SIGCONT'),
+};
+
+function services(command: string): void {
+  execFileSync('bash', [`${REPO_ROOT}/scripts/test-services.sh`, command], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+}
+
+function rgwPid(): number {
+  const pid = Number(
+    execFileSync('bash', [`${REPO_ROOT}/scripts/test-services.sh`, 'rgw-pid'])
+      .toString()
+      .trim(),
+  );
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error('radosgw is not running (no pid file)');
+  return pid;
 }

@@ -14,11 +14,15 @@ import {
   QUEUE_NAME,
   type RequestJobData,
   retryDelayMs,
+  runProbe,
+  STORAGE_PROBES,
+  StorageOutageDetector,
   scheduleCheckpoints,
 } from '@repo/shared/queue';
 import { RedisState } from '@repo/shared/state';
 import { Worker } from 'bullmq';
 import { checkpointNow } from './checkpoints.js';
+import { createProbeCheck } from './probe-checks.js';
 import { createProcessor, JobFailure } from './processor.js';
 import { onShutdownSignal, Releasers } from './shutdown.js';
 
@@ -51,19 +55,34 @@ const checkpointDeps = {
   dryRun: config.dryRun,
 };
 
+const blockedProbes = {
+  firstMs: config.blockedCoolDownSeconds * 1000,
+  maxMs: config.blockedCoolDownMaxSeconds * 1000,
+};
 const processor = createProcessor({
   nba,
   store,
   state,
   gate,
   queue,
+  maintenance,
   redis,
   blocking: new BlockingDetector(redis),
+  storageOutage: new StorageOutageDetector(redis),
   log,
   outputPrefix: config.outputPrefix,
   dryRun: config.dryRun,
   blockedAfterFailures: config.blockedAfterFailures,
+  blockedProbes,
 });
+const probeDeps = {
+  redis,
+  queue,
+  maintenance,
+  log,
+  check: createProbeCheck({ nba, store, queue, stateFilePrefix: config.stateFilePrefix }),
+  schedules: { blocked: blockedProbes, storage: STORAGE_PROBES },
+};
 
 // No `limiter` here: a worker-level limiter would override the queue's global one (DESIGN §5).
 // A job whose worker died (kill -9) goes back to the queue once its lock expires; it may stall
@@ -87,7 +106,9 @@ worker.on('error', (error) => log.error({ err: error.message }, 'worker error'))
 const maintenanceWorker = new Worker<MaintenanceJobData>(
   MAINTENANCE_QUEUE_NAME,
   async (job) => {
-    if (job.data.task === 'checkpoint' && job.data.season === config.season)
+    const data = job.data;
+    if (data.task === 'probe') await runProbe(probeDeps, data);
+    else if (data.task === 'checkpoint' && data.season === config.season)
       await checkpointNow(checkpointDeps, 'scheduled');
   },
   { connection: redis, concurrency: 1 },

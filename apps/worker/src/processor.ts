@@ -1,18 +1,29 @@
 import { gzipSync } from 'node:zlib';
-import { type BronzeStore, quarantineKey, slugOf, writeItem } from '@repo/shared/bronze';
+import { type BronzeStore, quarantineKey, slugOf, type WrittenObject, writeItem } from '@repo/shared/bronze';
 import type { Logger } from '@repo/shared/log';
-import { ENDPOINTS, type ErrorKind, type NbaClient, NbaRequestError } from '@repo/shared/nba';
+import {
+  ENDPOINTS,
+  type ErrorKind,
+  isErrorKind,
+  type NbaClient,
+  NbaRequestError,
+  type NbaResponse,
+} from '@repo/shared/nba';
 import { qualityMetadata, scoreItem } from '@repo/shared/quality';
 import {
   type BlockingDetector,
   coolDownMs,
+  haltRequests,
   isFinalAttempt,
-  pauseRequests,
+  type MaintenanceQueue,
+  type ProbeSchedule,
   type RateLimitGate,
   RETRY_POLICY,
   type Redis,
   type RequestJobData,
   type RequestQueue,
+  STORAGE_PROBES,
+  type StorageOutageDetector,
 } from '@repo/shared/queue';
 import type { RedisState } from '@repo/shared/state';
 import { type Job, UnrecoverableError } from 'bullmq';
@@ -23,13 +34,19 @@ export interface ProcessorDeps {
   readonly state: RedisState;
   readonly gate: Pick<RateLimitGate, 'hold' | 'intervalMs'>;
   readonly queue: RequestQueue;
+  readonly maintenance: MaintenanceQueue;
   readonly redis: Redis;
   readonly blocking: BlockingDetector;
+  readonly storageOutage: StorageOutageDetector;
   readonly log: Logger;
   readonly outputPrefix: string;
   readonly dryRun: boolean;
   readonly blockedAfterFailures: number;
+  /** Cool-downs of the probes after the queue paused itself as blocked. */
+  readonly blockedProbes: ProbeSchedule;
   readonly now?: () => Date;
+  /** Waits between two tries of a write (injected so tests need not wait). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** What a finished job returns (kept by BullMQ as the job's return value). */
@@ -49,27 +66,92 @@ export class JobFailure extends Error {
   }
 }
 
+/** S3 failures in a row, across workers, after which the queue stops fetching ("storage unavailable"). */
+export const STORAGE_HALT_AFTER = 3;
+/** Waits between two tries of the same write or state update: 0.5 s doubling to 10 s. */
+const WRITE_RETRY_FIRST_MS = 500;
+const WRITE_RETRY_MAX_MS = 10_000;
+
 /** The class of any failure; something unclassified is a bug in our parsing, so `parse`. */
 function classify(error: unknown): { kind: ErrorKind; message: string } {
-  if (error instanceof NbaRequestError) return { kind: error.kind, message: error.message };
-  const kind = (error as { kind?: unknown }).kind;
   const message = error instanceof Error ? error.message : String(error);
-  if (kind === 'storage' || kind === 'parse') return { kind, message };
-  return { kind: 'parse', message };
+  if (error instanceof JobFailure || error instanceof NbaRequestError) return { kind: error.kind, message };
+  const kind = (error as { kind?: unknown } | null)?.kind;
+  return { kind: isErrorKind(kind) ? kind : 'parse', message };
 }
 
 function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * One job = one NBA request: fetch → parse → write → record (DESIGN §3, §5). The request goes
- * through the client, which takes the global gate first. Failures are classified once and handled
- * by RETRY_POLICY: unrecoverable ones fail the job at once, `throttled` cools every worker down,
- * and a run of blocking-like failures pauses the queue.
+ * One job = one NBA request: fetch → parse → store → record (DESIGN §3, §5). The request goes
+ * through the client, which takes the global gate first. A body, once fetched, is never fetched
+ * again because our own storage failed: the write to S3 and the record in Redis are retried
+ * here, with the body in hand, until they succeed. Failures of the request are classified once
+ * and handled by RETRY_POLICY: unrecoverable ones fail the job at once, `throttled` cools every
+ * worker down, and a run of blocking-like failures halts the queue until a probe gets an answer.
  */
 export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>) => Promise<ProcessResult> {
   const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? defaultSleep;
+
+  /** Retries `step` until it succeeds; `onFailure` is told of each failure and its try. */
+  async function untilDone<T>(
+    step: () => Promise<T>,
+    onFailure: (error: unknown, tries: number) => Promise<void>,
+  ) {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await step();
+      } catch (error) {
+        await onFailure(error, tries);
+        await sleep(Math.min(WRITE_RETRY_MAX_MS, WRITE_RETRY_FIRST_MS * 2 ** (tries - 1)));
+      }
+    }
+  }
+
+  /** Writes to S3 until it answers; a run of failures across workers halts the queue. */
+  function storeUntilWritten(
+    log: Logger,
+    id: string,
+    attempt: number,
+    write: () => Promise<readonly WrittenObject[]>,
+  ): Promise<readonly WrittenObject[]> {
+    return untilDone(write, async (error, tries) => {
+      const { kind, message } = classify(error);
+      if (kind !== 'storage') throw error;
+      await recordUntilDone(log, () =>
+        deps.state.recordFailure(id, { kind, message, attempts: attempt, final: false }, now()),
+      );
+      const inARow = await recordUntilDone(log, () => deps.storageOutage.recordFailure());
+      log.warn(
+        { error_class: kind, tries, err: message },
+        'S3 write failed; keeping the body and trying again',
+      );
+      if (inARow >= STORAGE_HALT_AFTER) {
+        const reason = `storage unavailable since ${now().toISOString()}: ${inARow} S3 failures in a row (last: ${message}); the queue resumes when S3 answers a probe`;
+        const halted = await recordUntilDone(log, () =>
+          haltRequests(deps, 'storage', reason, STORAGE_PROBES, now()),
+        );
+        if (halted)
+          log.error({ error_class: kind, failures_in_a_row: inARow, reason }, 'queue paused: S3 unavailable');
+      }
+    });
+  }
+
+  /** Redis errors (connection, OOM, MISCONF, READONLY) are a `state` failure: retried, never `parse`. */
+  function recordUntilDone<T>(log: Logger, step: () => Promise<T>): Promise<T> {
+    return untilDone(step, async (error, tries) => {
+      log.warn(
+        { error_class: 'state', tries, err: error instanceof Error ? error.message : String(error) },
+        'Redis update failed; trying again',
+      );
+    });
+  }
+
   return async (job) => {
     const data = job.data;
     const id = job.id ?? '';
@@ -77,13 +159,9 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     const endpoint = ENDPOINTS[data.request];
     const log = deps.log.child({ job_id: id, endpoint: data.request, game_id: data.gameId ?? null, attempt });
     const started = performance.now();
-    let apiResponseMs: number | null = null;
-    let body: string | undefined;
+    let response: NbaResponse | undefined;
     try {
-      const response = await deps.nba.get(endpoint.endpoint, endpoint.params(data));
-      apiResponseMs = Math.round(response.responseMs);
-      body = response.body;
-      await deps.state.countRequest(response.responseMs);
+      response = await deps.nba.get(endpoint.endpoint, endpoint.params(data));
       let json: unknown;
       try {
         json = JSON.parse(response.body);
@@ -95,46 +173,56 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       const ingestedAt = now();
       const rows = endpoint.parse(json, { ...data, ingestedAt });
       const quality = scoreItem(rows);
-      const written = await writeItem(
-        deps.store,
-        {
-          outputPrefix: deps.outputPrefix,
-          season: data.season,
-          request: data.request,
-          rawId: data.gameId ?? slugOf(data.request === 'schedule' ? (data.seasonType ?? '') : data.request),
-          gameDate: data.gameDate,
-          gameId: data.gameId,
-          body: response.body,
-          rows,
-          endpoint: endpoint.endpoint,
-          metadata: { ...qualityMetadata(quality), 'ingested-at': ingestedAt.toISOString() },
-        },
-        { dryRun: deps.dryRun },
+      const body = response.body;
+      const written = await storeUntilWritten(log, id, attempt, () =>
+        writeItem(
+          deps.store,
+          {
+            outputPrefix: deps.outputPrefix,
+            season: data.season,
+            request: data.request,
+            rawId:
+              data.gameId ?? slugOf(data.request === 'schedule' ? (data.seasonType ?? '') : data.request),
+            gameDate: data.gameDate,
+            gameId: data.gameId,
+            body,
+            rows,
+            endpoint: endpoint.endpoint,
+            metadata: { ...qualityMetadata(quality), 'ingested-at': ingestedAt.toISOString() },
+          },
+          { dryRun: deps.dryRun },
+        ),
       );
       const result: ProcessResult = {
         rows: written.reduce((sum, object) => sum + object.rows, 0),
         bytes: written.reduce((sum, object) => sum + object.bytes, 0),
         keys: written.map((object) => object.key),
       };
-      await deps.blocking.recordSuccess();
-      if (!deps.dryRun) {
-        await deps.state.recordSuccess(
-          id,
-          {
-            rows: result.rows,
-            bytes: result.bytes,
-            attempts: attempt,
-            qualityScore: quality.score,
-            failedChecks: quality.failedChecks,
-          },
-          now(),
-        );
-      }
+      const responseMs = response.responseMs;
+      await recordUntilDone(log, async () => {
+        await deps.storageOutage.recordSuccess();
+        await deps.blocking.recordSuccess();
+        await deps.state.countRequest(responseMs);
+        if (!deps.dryRun) {
+          await deps.state.recordSuccess(
+            id,
+            {
+              rows: result.rows,
+              bytes: result.bytes,
+              attempts: attempt,
+              qualityScore: quality.score,
+              failedChecks: quality.failedChecks,
+            },
+            now(),
+          );
+        }
+      });
       log.info(
         {
           duration_in_seconds: round3((performance.now() - started) / 1000),
           records_processed: result.rows,
-          api_response_ms: apiResponseMs,
+          api_response_ms: Math.round(responseMs),
+          sent_at_us: response.sentAtUs,
           bytes: result.bytes,
           quality_score: quality.score,
           failed_checks: quality.failedChecks,
@@ -148,54 +236,70 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       );
       return result;
     } catch (error) {
-      const { kind, message } = classify(error);
-      if (error instanceof NbaRequestError && error.status !== undefined && body === undefined) {
-        await deps.state.countRequest();
-      }
-      const final = isFinalAttempt(kind, attempt);
-      const keptBody = body ?? (error instanceof NbaRequestError ? error.body : undefined);
-      const quarantined =
-        (kind === 'parse' || kind === 'client') && keptBody !== undefined && !deps.dryRun
-          ? await quarantine(deps, data, keptBody, kind, message)
-          : undefined;
-      await deps.state.recordFailure(id, { kind, message, attempts: attempt, final }, now());
-      const streak = await deps.blocking.recordFailure(kind);
-      log.warn(
-        {
-          duration_in_seconds: round3((performance.now() - started) / 1000),
-          api_response_ms: apiResponseMs,
-          error_class: kind,
-          final,
-          quarantined: quarantined ?? null,
-          err: message,
-        },
-        final ? 'job failed' : 'job failed, will retry',
-      );
-      if (RETRY_POLICY[kind].globalCoolDown) {
-        const retryAfter = error instanceof NbaRequestError ? error.retryAfterSeconds : undefined;
-        const ms = coolDownMs(streak.throttled, deps.gate.intervalMs, retryAfter);
-        // The gate holds every process's next request; the queue limit stops job starts too.
-        await deps.gate.hold(ms);
-        await deps.queue.rateLimit(ms);
-        log.warn(
-          { error_class: kind, cool_down_ms: ms, throttled_in_a_row: streak.throttled },
-          'cooling down',
-        );
-      }
-      if (RETRY_POLICY[kind].countsAsBlocking && streak.blocking >= deps.blockedAfterFailures) {
-        if (!(await deps.queue.isPaused())) {
-          const reason = `paused automatically at ${now().toISOString()}: ${streak.blocking} timeout/connection/throttled failures in a row (last: [${kind}] ${message}); the API may be blocking this address`;
-          await pauseRequests(deps.queue, deps.redis, reason);
-          log.error(
-            { error_class: kind, failures_in_a_row: streak.blocking, reason },
-            'queue paused: API looks blocked',
-          );
-        }
-      }
-      if (final) throw new UnrecoverableError(`[${kind}] ${message}`);
-      throw new JobFailure(kind, message, { cause: error });
+      throw await failed(job, log, error, response, started);
     }
   };
+
+  /** Records, logs and reacts to a failure; returns what the job throws. */
+  async function failed(
+    job: Job<RequestJobData>,
+    log: Logger,
+    error: unknown,
+    response: NbaResponse | undefined,
+    started: number,
+  ): Promise<Error> {
+    const data = job.data;
+    const id = job.id ?? '';
+    const attempt = job.attemptsMade + 1;
+    const { kind, message } = classify(error);
+    const final = isFinalAttempt(kind, attempt);
+    const keptBody = response?.body ?? (error instanceof NbaRequestError ? error.body : undefined);
+    const quarantined =
+      (kind === 'parse' || kind === 'client') && keptBody !== undefined && !deps.dryRun
+        ? await quarantine(deps, data, keptBody, kind, message)
+        : undefined;
+    const answered =
+      response !== undefined || (error instanceof NbaRequestError && error.status !== undefined);
+    const streak = await recordUntilDone(log, async () => {
+      if (answered) await deps.state.countRequest(response?.responseMs);
+      await deps.state.recordFailure(id, { kind, message, attempts: attempt, final }, now());
+      return deps.blocking.recordFailure(kind);
+    });
+    log.warn(
+      {
+        duration_in_seconds: round3((performance.now() - started) / 1000),
+        api_response_ms: response === undefined ? null : Math.round(response.responseMs),
+        error_class: kind,
+        final,
+        quarantined: quarantined ?? null,
+        err: message,
+      },
+      final ? 'job failed' : 'job failed, will retry',
+    );
+    if (RETRY_POLICY[kind].globalCoolDown) {
+      const retryAfter = error instanceof NbaRequestError ? error.retryAfterSeconds : undefined;
+      const ms = coolDownMs(streak.throttled, deps.gate.intervalMs, retryAfter);
+      // The gate holds every process's next request; the queue limit stops job starts too.
+      await recordUntilDone(log, async () => {
+        await deps.gate.hold(ms);
+        await deps.queue.rateLimit(ms);
+      });
+      log.warn({ error_class: kind, cool_down_ms: ms, throttled_in_a_row: streak.throttled }, 'cooling down');
+    }
+    if (RETRY_POLICY[kind].countsAsBlocking && streak.blocking >= deps.blockedAfterFailures) {
+      const reason = `paused automatically at ${now().toISOString()}: ${streak.blocking} timeout/connection/throttled failures in a row (last: [${kind}] ${message}); the API may be blocking this address; one probe request in ${Math.round(deps.blockedProbes.firstMs / 1000)} s`;
+      const halted = await recordUntilDone(log, () =>
+        haltRequests(deps, 'blocked', reason, deps.blockedProbes, now()),
+      );
+      if (halted)
+        log.error(
+          { error_class: kind, failures_in_a_row: streak.blocking, reason },
+          'queue paused: API looks blocked',
+        );
+    }
+    if (final) return new UnrecoverableError(`[${kind}] ${message}`);
+    return new JobFailure(kind, message, { cause: error });
+  }
 }
 
 /** Keeps a body that could not be used under `_quarantine/`, for a person to look at. */

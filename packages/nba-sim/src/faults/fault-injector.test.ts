@@ -69,6 +69,19 @@ describe('FaultInjector', () => {
     expect(decide()).toBe('ok');
   });
 
+  it('bans once with times: 1, and says while the ban lasts', () => {
+    let now = 0;
+    const faults = new FaultInjector(
+      { rules: [{ times: 1, action: { kind: 'ban', afterRequests: 1, seconds: 10, mode: 'stall' } }] },
+      () => now,
+    );
+    const decide = () => faults.decide(box).terminal?.kind ?? 'ok';
+    expect([decide(), decide(), faults.banActive()]).toEqual(['ok', 'stall', true]);
+    now = 10_001;
+    expect(faults.banActive()).toBe(false);
+    expect([decide(), decide(), decide()]).toEqual(['ok', 'ok', 'ok']);
+  });
+
   it('resets counters when the plan is replaced', () => {
     const faults = new FaultInjector({ rules: [{ times: 1, action: { kind: 'stall' } }] });
     expect(faults.decide(box).terminal?.kind).toBe('stall');

@@ -61,6 +61,11 @@ export class FaultInjector {
     this.banMode = undefined;
   }
 
+  /** True while a ban is in force. */
+  banActive(): boolean {
+    return this.banMode !== undefined && this.now() < this.bannedUntil;
+  }
+
   decide(req: FaultRequest): FaultDecision {
     const now = this.now();
     if (this.banMode && now < this.bannedUntil) {
@@ -75,6 +80,7 @@ export class FaultInjector {
       state.matched++;
       const action = rule.action;
       if (action.kind === 'ban') {
+        if (rule.times !== undefined && state.fired >= rule.times) return;
         if (state.matched > action.afterRequests) {
           const mode = action.mode ?? 'stall';
           this.banMode = { kind: mode, banned: true, retryAfterSeconds: action.seconds };

@@ -58,6 +58,10 @@ export interface ListedObject {
 }
 
 const DEFAULT_UPLOAD_CONCURRENCY = 3;
+/** Deadline to open a connection to S3. */
+const S3_CONNECT_TIMEOUT_MS = 5_000;
+/** Deadline of silence on an S3 request's socket before it is abandoned. */
+const S3_REQUEST_TIMEOUT_MS = 20_000;
 const DELETE_BATCH = 1000;
 const METADATA_KEY = /^[a-z0-9][a-z0-9_-]*$/;
 const METADATA_VALUE = /^[\x20-\x7e]*$/;
@@ -84,6 +88,9 @@ export class BronzeStore {
         endpoint: options.endpoint,
         forcePathStyle: options.forcePathStyle ?? false,
         credentials: options.credentials,
+        // Without them a frozen S3 server (accepting connections, never answering) hangs a write
+        // for ever; the SDK's own retries then try again.
+        requestHandler: { connectionTimeout: S3_CONNECT_TIMEOUT_MS, requestTimeout: S3_REQUEST_TIMEOUT_MS },
       });
     this.limit = createLimiter(concurrency);
   }

@@ -11,6 +11,7 @@ export const ERROR_KINDS = [
   'empty',
   'parse',
   'storage',
+  'state',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

@@ -1,6 +1,7 @@
 export { isGameId, itemId, type RequestJobData } from './item-id.js';
 export {
   gateKeys,
+  haltKey,
   MAINTENANCE_QUEUE_NAME,
   pauseReasonKey,
   QUEUE_NAME,
@@ -15,7 +16,12 @@ export {
   scheduleCheckpoints,
 } from './maintenance-queue.js';
 export { createNbaAccess } from './nba-access.js';
-export { BlockingDetector, type FailureStreak, pauseRequests, resumeRequests } from './queue-control.js';
+export {
+  BlockingDetector,
+  type FailureStreak,
+  pauseRequests,
+  StorageOutageDetector,
+} from './queue-control.js';
 export {
   type BudgetStatus,
   type GatePace,
@@ -43,3 +49,16 @@ export {
   type RetryRule,
   retryDelayMs,
 } from './retry-policy.js';
+export {
+  type HaltCause,
+  type HaltState,
+  haltRequests,
+  type ProbeDeps,
+  type ProbeJobData,
+  type ProbeSchedule,
+  probeFailed,
+  readHalt,
+  resumeRequests,
+  runProbe,
+  STORAGE_PROBES,
+} from './self-healing.js';

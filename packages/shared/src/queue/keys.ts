@@ -39,9 +39,30 @@ export function stateKeys(season: string): {
   };
 }
 
-/** Consecutive failures that look like blocking, and consecutive throttled answers (global). */
-export function streakKeys(): { readonly blocking: string; readonly throttled: string } {
-  return { blocking: `${NAMESPACE}:streak:blocking`, throttled: `${NAMESPACE}:streak:throttled` };
+/**
+ * Consecutive failures that look like blocking, consecutive throttled answers and consecutive
+ * S3 failures (global).
+ */
+export function streakKeys(): {
+  readonly blocking: string;
+  readonly throttled: string;
+  readonly storage: string;
+} {
+  return {
+    blocking: `${NAMESPACE}:streak:blocking`,
+    throttled: `${NAMESPACE}:streak:throttled`,
+    storage: `${NAMESPACE}:streak:storage`,
+  };
+}
+
+/** The halt in force (blocked API, S3 unavailable) and its probes; absent when none. */
+export function haltKey(): string {
+  return `${NAMESPACE}:halt`;
+}
+
+/** Taken for a few seconds by the worker that halts the queue, so only one does. */
+export function haltClaimKey(): string {
+  return `${NAMESPACE}:halt:claim`;
 }
 
 /** Why the request queue was paused (absent when it was not paused by the product). */

@@ -1,12 +1,10 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { MAINTENANCE_QUEUE_NAME } from './keys.js';
+import type { ProbeJobData } from './self-healing.js';
 
-/** Jobs of the unthrottled housekeeping queue. */
-export interface MaintenanceJobData {
-  readonly task: 'checkpoint';
-  readonly season: string;
-}
+/** Jobs of the unthrottled housekeeping queue: checkpoints, and the probes of a halted queue. */
+export type MaintenanceJobData = { readonly task: 'checkpoint'; readonly season: string } | ProbeJobData;
 
 export type MaintenanceQueue = Queue<MaintenanceJobData>;
 

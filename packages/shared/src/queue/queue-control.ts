@@ -1,20 +1,16 @@
 import type { Redis } from 'ioredis';
 import type { ErrorKind } from '../nba/index.js';
-import { pauseReasonKey, streakKeys } from './keys.js';
+import { haltKey, pauseReasonKey, streakKeys } from './keys.js';
 import type { RequestQueue } from './request-queue.js';
 import { RETRY_POLICY } from './retry-policy.js';
 
-/** Pauses the request queue (every worker stops taking jobs) and records why. */
+/**
+ * Pauses the request queue (every worker stops taking jobs) and records why. A person's pause
+ * ends any halt in force, so no probe resumes the queue behind their back.
+ */
 export async function pauseRequests(queue: RequestQueue, redis: Redis, reason: string): Promise<void> {
-  await redis.set(pauseReasonKey(), reason);
+  await redis.multi().set(pauseReasonKey(), reason).del(haltKey()).exec();
   await queue.pause();
-}
-
-/** Resumes the request queue and forgets the pause reason and the failure streaks. */
-export async function resumeRequests(queue: RequestQueue, redis: Redis): Promise<void> {
-  const streaks = streakKeys();
-  await redis.del(pauseReasonKey(), streaks.blocking, streaks.throttled);
-  await queue.resume();
 }
 
 export interface FailureStreak {
@@ -33,7 +29,7 @@ export class BlockingDetector {
 
   constructor(private readonly redis: Redis) {}
 
-  /** A request got a good answer: the streaks end. */
+  /** A request got an answer: the streaks end. */
   async recordSuccess(): Promise<void> {
     await this.redis.del(this.keys.blocking, this.keys.throttled);
   }
@@ -47,5 +43,24 @@ export class BlockingDetector {
     else multi.set(this.keys.throttled, 0);
     const [[, blocking] = [null, 0], [, throttled] = [null, 0]] = (await multi.exec()) ?? [];
     return { blocking: Number(blocking ?? 0), throttled: kind === 'throttled' ? Number(throttled ?? 0) : 0 };
+  }
+}
+
+/**
+ * Counts S3 failures in a row across every worker: a run of them means S3 is down, and the queue
+ * stops fetching bodies it could not store.
+ */
+export class StorageOutageDetector {
+  private readonly key = streakKeys().storage;
+
+  constructor(private readonly redis: Redis) {}
+
+  async recordSuccess(): Promise<void> {
+    await this.redis.del(this.key);
+  }
+
+  /** Returns the failures in a row, this one included. */
+  async recordFailure(): Promise<number> {
+    return this.redis.incr(this.key);
   }
 }

@@ -53,6 +53,13 @@ export const RETRY_POLICY: Readonly<Record<ErrorKind, RetryRule>> = Object.freez
     countsAsBlocking: false,
     globalCoolDown: false,
   },
+  state: {
+    maxAttempts: 8,
+    baseIntervals: 0.5,
+    maxIntervals: 12,
+    countsAsBlocking: false,
+    globalCoolDown: false,
+  },
   empty: {
     maxAttempts: 3,
     baseIntervals: 2,
