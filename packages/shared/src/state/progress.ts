@@ -181,7 +181,13 @@ export function computeProgress(input: ProgressInput, now: Date): Progress {
   const overallProgress = withPending(overall);
   const ratePerMinute = recent / RATE_WINDOW_MINUTES;
   // The gate allows one request per interval; a measured slower rate (retries, slow answers) wins.
-  const secondsPerItem = Math.max(input.rateLimitSeconds, ratePerMinute > 0 ? 60 / ratePerMinute : 0);
+  // An hourly budget caps the long-run rate below the interval's.
+  const budgetSeconds = input.budget ? 3600 / input.budget.perHour : 0;
+  const secondsPerItem = Math.max(
+    input.rateLimitSeconds,
+    budgetSeconds,
+    ratePerMinute > 0 ? 60 / ratePerMinute : 0,
+  );
   failures.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return {
     season: input.season,
