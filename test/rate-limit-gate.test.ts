@@ -80,9 +80,10 @@ describe('the Redis request gate', () => {
     expect(stamps).toHaveLength(24);
     const gaps = gapsUs(stamps);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(intervalMs * 1000);
-    // Counted from the send, the 2 ms answer time is not added: 23 gaps of about 50 ms.
+    // Counted from the send, the 2 ms answer time is not added: 23 gaps of about 50 ms (how close
+    // to the limit is the benchmark's to measure; this only catches a gate that waits far too long).
     const spanMs = gaps.reduce((sum, gap) => sum + gap, 0) / 1000;
-    expect(spanMs).toBeLessThan(23 * intervalMs * 1.1);
+    expect(spanMs).toBeLessThan(23 * intervalMs * 2);
   });
 
   it('lets one request be in flight: a slow answer holds the next grant until its first byte', async () => {
@@ -111,6 +112,17 @@ describe('the Redis request gate', () => {
     expect(now() - started).toBeLessThan(2_000);
     // Redis expires keys on a millisecond clock.
     expect(((pass?.sentAtUs ?? 0) - (stalled?.sentAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(998);
+  });
+
+  it('calls a grant stale when its request was not written well within the cap', async () => {
+    const [gate] = gates({ intervalMs: 20 });
+    await prime(gate);
+    const pass = await gate?.acquire();
+    expect(pass?.stale()).toBe(false);
+    // The cap is 1 s; a starved process that gets to write only after 0.9 s must ask again.
+    await sleep(910);
+    expect(pass?.stale()).toBe(true);
+    await pass?.release();
   });
 
   it('hold() makes every client wait out a cool-down', async () => {
@@ -188,7 +200,7 @@ describe('one pace for all', () => {
 });
 
 describe('the gate after Redis lost its record', () => {
-  it('makes the first grant after the loss wait a full interval: a request may just have left', async () => {
+  it('makes the first grant after the loss wait a cap and an interval: a request may just have left, or be about to', async () => {
     const [a, b] = gates({ intervalMs: 300 });
     await prime(a);
     const first = await send(a);
@@ -197,15 +209,17 @@ describe('the gate after Redis lost its record', () => {
     await connections[0]?.flushdb();
     const second = await send(b);
     await second.release();
-    expect(((second?.sentAtUs ?? 0) - (first?.sentAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(300);
+    // The cap of a 300 ms interval is 1 s: a grant made just before the loss could still write then.
+    expect(((second?.sentAtUs ?? 0) - (first?.sentAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(1_300);
   });
 
-  it('costs a fresh Redis one interval before the first grant', async () => {
+  it('costs a fresh Redis a cap and an interval before the first grant', async () => {
     await connections[0]?.del(gateKeys().last);
     const [gate] = gates({ intervalMs: 250 });
     const started = now();
     const pass = await gate?.acquire();
     await pass?.release();
-    expect(now() - started).toBeGreaterThanOrEqual(240);
+    expect(now() - started).toBeGreaterThanOrEqual(1_240);
+    expect(now() - started).toBeLessThan(2_000);
   });
 });

@@ -16,6 +16,20 @@ async function waitForStored(run: BackfillRun, count: number, timeoutMs = 90_000
   );
 }
 
+/** The stored items once nothing new has landed for `quietMs`. */
+async function quietStored(run: BackfillRun, quietMs: number): Promise<Set<string>> {
+  let last = await run.storedItems();
+  let since = Date.now();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await run.storedItems();
+    if (now.size !== last.size) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return now;
+  }
+}
+
 /** Every Parquet file's rows, without the ingestion time, keyed by S3 key. */
 async function contents(run: BackfillRun): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -96,9 +110,9 @@ describe('resilience', () => {
       run.startWorkers(2);
       await waitForStored(run, Math.floor(total / 2));
       await run.redis.flushdb();
-      // Let the jobs in flight land (their files are on S3 now, their job records are gone).
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const storedBefore = await run.storedItems();
+      // Let the jobs in flight land (their files are on S3 now, their job records are gone). Those
+      // still waiting at the gate go after a cap and an interval (1.1 s): wait for 3 s of quiet.
+      const storedBefore = await quietStored(run, 3_000);
       expect(storedBefore.size).toBeLessThan(total);
       const requestsBefore = run.nbaRequests().length;
 

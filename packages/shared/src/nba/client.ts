@@ -10,7 +10,9 @@ import { buildQuery, NBA_REQUEST_HEADERS } from './request-headers.js';
  * send; `release` frees the in-flight slot when the answer starts (or the request failed).
  */
 export interface RequestGate {
-  acquire(signal?: AbortSignal): Promise<{ markSent(): Promise<number>; release(): Promise<void> }>;
+  acquire(
+    signal?: AbortSignal,
+  ): Promise<{ stale(): boolean; markSent(): Promise<number>; release(): Promise<void> }>;
 }
 
 /** One request that left: its send stamp (Redis clock, microseconds) and what it was. */
@@ -34,6 +36,9 @@ export interface NbaClientOptions {
 }
 
 const SEND_HEADERS = 'undici:client:sendHeaders';
+/** A try whose grant ran out before the request could be written: ask the gate again. */
+const STALE_GRANT = Symbol('stale grant');
+const MAX_STALE_GRANTS = 5;
 
 /** A 2xx answer, decoded. */
 export interface NbaResponse {
@@ -60,10 +65,13 @@ export class NbaClient {
   private readonly dispatcher: Dispatcher;
   private readonly onSend: NbaClientOptions['onSend'];
   /** Requests granted but not yet written, by path: their headers stamp the send. */
-  private readonly unsent = new Map<string, () => void>();
+  private readonly unsent = new Map<string, (socket: { destroy(): void } | undefined) => void>();
   private readonly onHeaders = (message: unknown) => {
-    const path = (message as { request?: { path?: unknown } }).request?.path;
-    if (typeof path === 'string') this.unsent.get(path)?.();
+    const { request: req, socket } = message as {
+      request?: { path?: unknown };
+      socket?: { destroy(): void };
+    };
+    if (typeof req?.path === 'string') this.unsent.get(req.path)?.(socket);
   };
 
   constructor(options: NbaClientOptions) {
@@ -86,14 +94,37 @@ export class NbaClient {
   /** GET `<baseUrl>/<endpoint>?<sorted params>`, after taking the gate. */
   async get(endpoint: string, params: Readonly<Record<string, string>>): Promise<NbaResponse> {
     const url = `${this.baseUrl}/${endpoint}?${buildQuery(params)}`;
-    // The send is stamped on Redis in the very tick undici writes the headers (a busy event loop
-    // can put that well after the grant), and the in-flight slot is held until the answer's first
-    // byte; a stalled request frees it at the gate's hold cap.
+    for (let tries = 1; ; tries++) {
+      const outcome = await this.send(endpoint, url);
+      if (outcome !== STALE_GRANT) return outcome;
+      if (tries >= MAX_STALE_GRANTS) {
+        throw new NbaRequestError(
+          'connection',
+          `${endpoint}: the request could not be written within its grant ${tries} times in a row (is the process starved of CPU?)`,
+        );
+      }
+    }
+  }
+
+  /**
+   * One try: take the gate, write, read. The send is stamped on Redis in the very tick undici
+   * writes the headers (a busy event loop can put that well after the grant); a grant that ran
+   * out before then is given up unsent (its socket destroyed before a byte of the request
+   * leaves). The in-flight slot is held until the answer's first byte; a stalled request frees
+   * it at the gate's hold cap.
+   */
+  private async send(endpoint: string, url: string): Promise<NbaResponse | typeof STALE_GRANT> {
     const pass = await this.gate.acquire();
     const release = () => void pass.release().catch(() => undefined);
     const path = new URL(url).pathname + new URL(url).search;
     let sent: Promise<number> | undefined;
-    this.unsent.set(path, () => {
+    let stale = false;
+    this.unsent.set(path, (socket) => {
+      if (sent === undefined && pass.stale()) {
+        stale = true;
+        socket?.destroy();
+        return;
+      }
       sent ??= pass.markSent();
     });
     const started = performance.now();
@@ -127,6 +158,7 @@ export class NbaClient {
       };
     } catch (error) {
       release();
+      if (stale) return STALE_GRANT;
       if (error instanceof NbaRequestError) throw error;
       await this.sent(sent, endpoint, url).catch(() => undefined);
       const kind = classifyFailure(error);

@@ -13,10 +13,13 @@ import { gateKeys } from './keys.js';
  * last + interval and a free slot: since the slot is held across the write, no two requests,
  * from any process, leave closer than the interval.
  *
+ * A grant is good for the hold cap (two intervals, at least 1 s): a caller that could not
+ * write its request by then (a starved process) must not send it, but ask again (`stale`).
  * The interval and the budget are the strictest of the caller's own and the plan's (`pace`,
  * stored by the planner), read on every grant, so a planner started mid-run slows everyone at
- * once. A missing `last` means Redis lost the record while a request may just have left: the
- * first grant after it waits a full interval.
+ * once. A missing `last` means Redis lost the record (and the slot) while a request may just
+ * have left, or be about to leave on a grant of up to a cap ago: the first grant after it waits
+ * a cap plus an interval.
  *
  * Stamps are written with %.0f: Lua's tostring keeps 14 digits, about 100 µs of a stamp.
  * Returns [1 granted | 0 wait | -1 slot busy, granted: send stamp / else microseconds to wait,
@@ -32,10 +35,11 @@ local planned = tonumber(pace[1] or '0') or 0
 if planned > interval then interval = planned end
 local planned_budget = tonumber(pace[2] or '0') or 0
 if planned_budget > 0 and (budget == 0 or planned_budget < budget) then budget = planned_budget end
+local cap_us = math.max(1000000, 2 * interval)
 local last = redis.call('GET', KEYS[2])
 if not last then
-  redis.call('SET', KEYS[2], string.format('%.0f', now))
-  return {0, interval, interval, budget}
+  redis.call('SET', KEYS[2], string.format('%.0f', now + cap_us))
+  return {0, cap_us + interval, interval, budget}
 end
 last = tonumber(last)
 if now < last + interval then
@@ -54,8 +58,7 @@ if budget > 0 then
   redis.call('ZADD', KEYS[4], now, ARGV[2])
   redis.call('PEXPIRE', KEYS[4], 3660000)
 end
-local cap_ms = math.max(1000, math.floor(2 * interval / 1000))
-redis.call('SET', KEYS[1], ARGV[2], 'PX', cap_ms)
+redis.call('SET', KEYS[1], ARGV[2], 'PX', math.floor(cap_us / 1000))
 redis.call('SET', KEYS[2], string.format('%.0f', now))
 return {1, now, interval, budget}
 `;
@@ -107,8 +110,13 @@ export interface GatePass {
   /** When the grant was made, Redis clock, microseconds since the epoch. */
   readonly grantedAtUs: number;
   /**
+   * True once the grant may have run out (the hold cap, less a margin, since it was asked for):
+   * a request not yet written then must not be, but asked for again.
+   */
+  stale(): boolean;
+  /**
    * Call in the same tick as the request is written (the Redis command leaves with it): stamps
-   * the send. Resolves with the send stamp, Redis clock, microseconds.
+   * the send in Redis. Resolves with when the write happened, Redis clock, microseconds.
    */
   markSent(): Promise<number>;
   /** The answer started, or the request failed: the next request may go. */
@@ -123,6 +131,8 @@ export interface BudgetStatus {
   readonly nextSlotAt: Date;
 }
 
+/** Time kept in hand before a grant's cap: the send stamp must reach Redis while the slot is held. */
+const STALE_MARGIN_MS = 100;
 /** How close to its slot a waiter stops sleeping and starts asking back to back. */
 const SPIN_US = 2_000;
 const GRANTED = 1;
@@ -155,7 +165,7 @@ function withGateCommands(redis: Redis): GateRedis {
   return r;
 }
 
-/** The longest one request holds the in-flight slot: two intervals, at least 1 s. */
+/** The longest one request holds the in-flight slot: two intervals, at least 1 s (as ACQUIRE has it). */
 export function holdCapMs(intervalMs: number): number {
   return Math.max(1_000, 2 * intervalMs);
 }
@@ -200,6 +210,8 @@ export class RateLimitGate {
     const intervalUs = Math.round(this.own.intervalMs * 1000);
     for (;;) {
       signal?.throwIfAborted();
+      // The slot's TTL starts at the script, after this moment: a safe bound of the grant's age.
+      const askedAt = performance.now();
       const [status, value, effectiveUs, perHour] = await this.redis.nbaGateAcquire(
         this.keys.lock,
         this.keys.last,
@@ -210,7 +222,8 @@ export class RateLimitGate {
         this.own.perHour ?? 0,
       );
       this.adopt(effectiveUs / 1000, perHour > 0 ? perHour : undefined);
-      if (status === GRANTED) return this.pass(token, value);
+      if (status === GRANTED)
+        return this.pass(token, value, askedAt + holdCapMs(effectiveUs / 1000) - STALE_MARGIN_MS);
       // Timers fire late by a millisecond or two: sleep until just before the slot, then ask
       // back to back, so a gap is the interval and not the interval plus timer jitter. While a
       // request is in flight its answer time is unknown: poll, at a small share of the interval.
@@ -226,13 +239,14 @@ export class RateLimitGate {
     await this.redis.nbaGateHold(this.keys.last, Math.max(Math.round(ms * 1000), intervalUs), intervalUs);
   }
 
-  private pass(token: string, grantedAtUs: number): GatePass {
+  private pass(token: string, grantedAtUs: number, goodUntil: number): GatePass {
     let released = false;
     let sent: Promise<number> | undefined;
     return {
       grantedAtUs,
+      stale: () => performance.now() >= goodUntil,
       markSent: () => {
-        sent ??= this.redis.nbaGateSent(this.keys.last);
+        sent ??= this.stampSend(grantedAtUs);
         return sent;
       },
       release: async () => {
@@ -241,6 +255,19 @@ export class RateLimitGate {
         await this.redis.nbaGateRelease(this.keys.lock, token);
       },
     };
+  }
+
+  /**
+   * Moves `last` to Redis's now (an upper bound of the write: the command leaves with it), and
+   * returns the best estimate of the write on the Redis clock: that stamp less the time its
+   * reply took, never before the grant. The two agree within a reply's latency, except when
+   * Redis was out of reach (the command waited in the client's offline queue).
+   */
+  private async stampSend(grantedAtUs: number): Promise<number> {
+    const writtenAt = performance.now();
+    const stampUs = await this.redis.nbaGateSent(this.keys.last);
+    const waitedUs = (performance.now() - writtenAt) * 1000;
+    return Math.max(grantedAtUs, Math.round(stampUs - waitedUs));
   }
 
   private adopt(intervalMs: number, perHour: number | undefined): void {
