@@ -31,13 +31,13 @@ import { type Job, UnrecoverableError } from 'bullmq';
 export interface ProcessorDeps {
   readonly nba: Pick<NbaClient, 'get'>;
   readonly store: Pick<BronzeStore, 'put'>;
-  readonly state: RedisState;
+  readonly state: Pick<RedisState, 'countRequest' | 'recordSuccess' | 'recordFailure'>;
   readonly gate: Pick<RateLimitGate, 'hold' | 'intervalMs'>;
   readonly queue: RequestQueue;
   readonly maintenance: MaintenanceQueue;
   readonly redis: Redis;
-  readonly blocking: BlockingDetector;
-  readonly storageOutage: StorageOutageDetector;
+  readonly blocking: Pick<BlockingDetector, 'recordSuccess' | 'recordFailure'>;
+  readonly storageOutage: Pick<StorageOutageDetector, 'recordSuccess' | 'recordFailure'>;
   readonly log: Logger;
   readonly outputPrefix: string;
   readonly dryRun: boolean;
