@@ -2,7 +2,7 @@
 
 import { formatDuration } from '@repo/shared/state';
 
-export { formatBytes, formatDuration } from '@repo/shared/state';
+export { formatBytes, formatDuration, formatInstant, formatUntil } from '@repo/shared/state';
 
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
@@ -32,18 +32,4 @@ export function formatGameDate(date: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
-}
-
-/** `2025-01-10 11:50:00 UTC` for an ISO instant (the text as is when it is not one). */
-export function formatInstant(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  const text = new Date(time).toISOString();
-  return `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`;
-}
-
-/** `in 2m 00s` from `nowIso` until `iso`; `now` when it is due or past. */
-export function formatUntil(iso: string, nowIso: string): string {
-  const seconds = Math.round((Date.parse(iso) - Date.parse(nowIso)) / 1000);
-  return Number.isFinite(seconds) && seconds > 0 ? `in ${formatDuration(seconds)}` : 'now';
 }

@@ -25,3 +25,17 @@ export function formatDuration(seconds: number): string {
   if (m > 0) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
   return `${s}s`;
 }
+
+/** `2025-01-10 11:50:00 UTC` for an ISO instant (the text as is when it is not one). */
+export function formatInstant(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const text = new Date(time).toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`;
+}
+
+/** `in 2m 00s` from `nowIso` until `iso`; `now` when it is due or past. */
+export function formatUntil(iso: string, nowIso: string): string {
+  const seconds = Math.round((Date.parse(iso) - Date.parse(nowIso)) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? `in ${formatDuration(seconds)}` : 'now';
+}

@@ -8,7 +8,7 @@ export {
 } from './checkpoint.js';
 export { type CheckpointWriterDeps, readCheckpointCompleted, writeCheckpoint } from './checkpoint-writer.js';
 export { type CollectProgressDeps, collectProgress, type ProgressQueue } from './collect-progress.js';
-export { formatBytes, formatDuration } from './format-figures.js';
+export { formatBytes, formatDuration, formatInstant, formatUntil } from './format-figures.js';
 export type { ItemState, ItemStatus, PlannedEntry, StateCounters } from './item-state.js';
 export {
   type CalendarDay,
