@@ -1,7 +1,5 @@
 /** Small text helpers for the planner's one-screen reports. */
 
-import { formatDuration } from '@repo/shared/state';
-
 export { formatBytes, formatDuration, formatInstant, formatUntil } from '@repo/shared/state';
 
 export function progressBar(done: number, total: number, width = 24): string {

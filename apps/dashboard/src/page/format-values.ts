@@ -1,7 +1,5 @@
 /** Number formats of the progress page; sizes and durations are shared with the planner. */
 
-import { formatDuration } from '@repo/shared/state';
-
 export { formatBytes, formatDuration, formatInstant, formatUntil } from '@repo/shared/state';
 
 export function formatCount(value: number): string {
