@@ -17,7 +17,8 @@ export {
 export { createNbaAccess } from './nba-access.js';
 export { BlockingDetector, type FailureStreak, pauseRequests, resumeRequests } from './queue-control.js';
 export { type GatePass, RateLimitGate, type RateLimitGateOptions } from './rate-limit-gate.js';
-export { createRedisConnection, type Redis } from './redis-connection.js';
+export { closeRedis, createRedisConnection, type Redis } from './redis-connection.js';
+export { type ErrorEmitter, isConnectionError, RedisErrorLog } from './redis-errors.js';
 export {
   applyGlobalRateLimit,
   BACKOFF_STRATEGY,
