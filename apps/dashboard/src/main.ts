@@ -1,27 +1,30 @@
 import { loadConfigOrExit } from '@repo/shared/config';
+import { onShutdownSignal, Releasers } from '@repo/shared/lifecycle';
 import { createLogger } from '@repo/shared/log';
-import { createMaintenanceQueue, createRedisConnection, createRequestQueue } from '@repo/shared/queue';
+import {
+  closeRedis,
+  createMaintenanceQueue,
+  createRedisConnection,
+  createRequestQueue,
+  RedisErrorLog,
+} from '@repo/shared/queue';
 import { RedisState } from '@repo/shared/state';
 import { exposureWarning } from './exposure-warning.js';
 import { createServer } from './server.js';
 
 const config = loadConfigOrExit();
 const log = createLogger({ component: 'dashboard', level: config.logLevel });
-const redis = createRedisConnection(config.redisUrl, 'nba-backfill-dashboard');
-// ioredis reconnects by itself; say so once per outage instead of once per attempt.
-let redisDown = false;
-redis.on('error', (error: Error) => {
-  if (!redisDown) log.warn({ err: error.message }, 'redis unavailable; reconnecting');
-  redisDown = true;
-});
-redis.on('ready', () => {
-  if (redisDown) log.info('redis available again');
-  redisDown = false;
-});
+const releasers = new Releasers();
+// ioredis reconnects by itself; the error log says so once per outage, not once per attempt.
+const redisErrors = new RedisErrorLog(log);
+const redis = createRedisConnection(config.redisUrl, 'nba-backfill-dashboard', redisErrors);
+releasers.add('redis', () => closeRedis(redis));
 const requestQueue = createRequestQueue(redis);
+redisErrors.watch('request queue', requestQueue);
+releasers.add('request queue', () => requestQueue.close());
 const maintenanceQueue = createMaintenanceQueue(redis);
-// A queue re-emits its connection's errors; without a listener Node would crash on them.
-for (const queue of [requestQueue, maintenanceQueue]) queue.on('error', () => undefined);
+redisErrors.watch('maintenance queue', maintenanceQueue);
+releasers.add('maintenance queue', () => maintenanceQueue.close());
 
 const auth =
   config.dashboardUser !== undefined && config.dashboardPassword !== undefined
@@ -55,20 +58,16 @@ const server = app.listen(config.dashboardPort, config.dashboardHost, () => {
   );
 });
 server.on('error', (error) => {
-  log.fatal({ err: error.message }, 'dashboard cannot listen');
+  log.fatal({ err: error }, 'dashboard cannot listen');
   process.exit(1);
 });
+// Stop taking requests first; idle keep-alive sockets would otherwise hold the close open.
+releasers.add('http server', async () => {
+  const closed = new Promise<void>((resolve, reject) =>
+    server.close((error) => (error === undefined ? resolve() : reject(error))),
+  );
+  server.closeIdleConnections();
+  await closed;
+});
 
-// Closing waits for Redis, which may be away (it would wait forever): give up after a while.
-const CLOSE_TIMEOUT_MS = 3000;
-const stop = () => {
-  server.close();
-  const closed = Promise.allSettled([requestQueue.close(), maintenanceQueue.close()]).then(async () => {
-    if (redisDown) redis.disconnect();
-    else await redis.quit();
-  });
-  const timeout = new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
-  void Promise.race([closed, timeout]).finally(() => process.exit(0));
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+onShutdownSignal({ log, releasers, timeoutSeconds: config.shutdownTimeoutSeconds });

@@ -1,8 +1,10 @@
 import { type BronzeStore, createBronzeStore } from '@repo/shared/bronze';
 import { type Config, loadConfigOrExit } from '@repo/shared/config';
+import { Releasers } from '@repo/shared/lifecycle';
 import { createLogger, type Logger } from '@repo/shared/log';
 import type { NbaClient } from '@repo/shared/nba';
 import {
+  closeRedis,
   createMaintenanceQueue,
   createNbaAccess,
   createRedisConnection,
@@ -10,6 +12,7 @@ import {
   type MaintenanceQueue,
   type RateLimitGate,
   type Redis,
+  RedisErrorLog,
   type RequestQueue,
 } from '@repo/shared/queue';
 import { RedisState } from '@repo/shared/state';
@@ -25,7 +28,8 @@ export interface PlannerContext {
   readonly store: BronzeStore;
   readonly nba: NbaClient;
   readonly gate: RateLimitGate;
-  close(): Promise<void>;
+  /** Closes what the context opened; the command adds itself last so a signal lets it finish. */
+  readonly releasers: Releasers;
 }
 
 /** Flags that override environment variables; validated by the same schema. */
@@ -45,11 +49,20 @@ export function createPlannerContext(config: Config): PlannerContext {
     level: config.logLevel === 'info' ? 'warn' : config.logLevel,
     destination: process.stderr,
   });
-  const redis = createRedisConnection(config.redisUrl, 'nba-backfill-planner');
+  const releasers = new Releasers();
+  const redisErrors = new RedisErrorLog(log);
+  const redis = createRedisConnection(config.redisUrl, 'nba-backfill-planner', redisErrors);
+  releasers.add('redis', () => closeRedis(redis));
   const queue = createRequestQueue(redis);
+  redisErrors.watch('queue', queue);
+  releasers.add('queue', () => queue.close());
   const maintenance = createMaintenanceQueue(redis);
+  redisErrors.watch('maintenance queue', maintenance);
+  releasers.add('maintenance queue', () => maintenance.close());
   const { gate, nba } = createNbaAccess(redis, config, log);
+  releasers.add('nba client', () => nba.close());
   const store = createBronzeStore(config);
+  releasers.add('s3', () => store.close());
   return {
     config,
     log,
@@ -60,12 +73,6 @@ export function createPlannerContext(config: Config): PlannerContext {
     store,
     nba,
     gate,
-    async close() {
-      await queue.close();
-      await maintenance.close();
-      await nba.close();
-      store.close();
-      await redis.quit();
-    },
+    releasers,
   };
 }

@@ -1,4 +1,5 @@
 import { DATASET_NAMES, type DatasetName } from '@repo/shared/bronze';
+import { onShutdownSignal } from '@repo/shared/lifecycle';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { enqueueSeason, formatEnqueueReport } from './commands/enqueue-season.js';
 import { formatRetryReport, pauseQueue, resumeQueue, retryFailed } from './commands/queue-control.js';
@@ -13,18 +14,39 @@ import {
   type PlannerContext,
 } from './context.js';
 
-/** Runs a command with a context built from the config, always closing connections after. */
+/** What a failed command prints: one line on stderr, with its failure class when it has one. */
+function reportError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const kind = (error as { kind?: unknown }).kind;
+  process.stderr.write(`planner: ${typeof kind === 'string' ? `[${kind}] ` : ''}${message}\n`);
+  process.exitCode = 1;
+}
+
+/**
+ * Runs a command with a context built from the config, then closes it and exits, within
+ * SHUTDOWN_TIMEOUT_SECONDS. SIGTERM/SIGINT let the command finish first (it is idempotent, so a
+ * second signal that exits at once loses nothing that a rerun does not redo).
+ */
 async function withContext(
   overrides: EnvOverrides,
   run: (ctx: PlannerContext) => Promise<void>,
 ): Promise<void> {
   const config = loadPlannerConfig(overrides);
   const ctx = createPlannerContext(config);
+  const running = run(ctx);
+  ctx.releasers.add('command', () => running.catch(() => undefined));
+  const shutdown = onShutdownSignal({
+    log: ctx.log,
+    releasers: ctx.releasers,
+    timeoutSeconds: config.shutdownTimeoutSeconds,
+    message: 'shutting down: finishing the command in flight',
+  });
   try {
-    await run(ctx);
-  } finally {
-    await ctx.close();
+    await running;
+  } catch (error) {
+    reportError(error);
   }
+  await shutdown('done');
 }
 
 const program = new Command()
@@ -191,8 +213,5 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  const kind = (error as { kind?: unknown }).kind;
-  process.stderr.write(`planner: ${typeof kind === 'string' ? `[${kind}] ` : ''}${message}\n`);
-  process.exitCode = 1;
+  reportError(error);
 }

@@ -1,10 +1,12 @@
 import { createBronzeStore } from '@repo/shared/bronze';
 import { loadConfigOrExit } from '@repo/shared/config';
+import { onShutdownSignal, Releasers } from '@repo/shared/lifecycle';
 import { createLogger } from '@repo/shared/log';
 import {
   applyGlobalRateLimit,
   BACKOFF_STRATEGY,
   BlockingDetector,
+  closeRedis,
   createMaintenanceQueue,
   createNbaAccess,
   createRedisConnection,
@@ -12,6 +14,7 @@ import {
   MAINTENANCE_QUEUE_NAME,
   type MaintenanceJobData,
   QUEUE_NAME,
+  RedisErrorLog,
   type RequestJobData,
   retryDelayMs,
   runProbe,
@@ -24,17 +27,19 @@ import { Worker } from 'bullmq';
 import { checkpointNow } from './checkpoints.js';
 import { createProbeCheck } from './probe-checks.js';
 import { createProcessor, JobFailure } from './processor.js';
-import { onShutdownSignal, Releasers } from './shutdown.js';
 
 const config = loadConfigOrExit();
 const log = createLogger({ component: 'worker', level: config.logLevel });
 const releasers = new Releasers();
 
-const redis = createRedisConnection(config.redisUrl, 'nba-backfill-worker');
-releasers.add('redis', () => redis.quit());
+const redisErrors = new RedisErrorLog(log);
+const redis = createRedisConnection(config.redisUrl, 'nba-backfill-worker', redisErrors);
+releasers.add('redis', () => closeRedis(redis));
 const queue = createRequestQueue(redis);
+redisErrors.watch('queue', queue);
 releasers.add('queue', () => queue.close());
 const maintenance = createMaintenanceQueue(redis);
+redisErrors.watch('maintenance queue', maintenance);
 releasers.add('maintenance queue', () => maintenance.close());
 const { gate, nba } = createNbaAccess(redis, config, log);
 // Paced by the stricter of this process's settings and the plan's (a warning says when).
@@ -101,7 +106,7 @@ const worker = new Worker<RequestJobData>(QUEUE_NAME, processor, {
     },
   },
 });
-worker.on('error', (error) => log.error({ err: error.message }, 'worker error'));
+redisErrors.watch('worker', worker);
 
 const maintenanceWorker = new Worker<MaintenanceJobData>(
   MAINTENANCE_QUEUE_NAME,
@@ -113,13 +118,13 @@ const maintenanceWorker = new Worker<MaintenanceJobData>(
   },
   { connection: redis, concurrency: 1 },
 );
-maintenanceWorker.on('error', (error) => log.error({ err: error.message }, 'maintenance worker error'));
+redisErrors.watch('maintenance worker', maintenanceWorker);
 await scheduleCheckpoints(maintenance, config.season, config.checkpointIntervalSeconds * 1000);
 
 let drainCheckpoint: Promise<void> | undefined;
 worker.on('drained', () => {
   drainCheckpoint ??= checkpointNow(checkpointDeps, 'drained')
-    .catch((error: unknown) => log.error({ err: String(error) }, 'checkpoint on drain failed'))
+    .catch((error: unknown) => log.error({ err: error }, 'checkpoint on drain failed'))
     .finally(() => {
       drainCheckpoint = undefined;
     });
@@ -134,8 +139,11 @@ releasers.add('final checkpoint', async () => {
 releasers.add('maintenance worker', () => maintenanceWorker.close());
 releasers.add('worker', () => worker.close());
 
-onShutdownSignal(log, async () => {
-  await releasers.releaseAll(log);
+onShutdownSignal({
+  log,
+  releasers,
+  timeoutSeconds: config.shutdownTimeoutSeconds,
+  message: 'shutting down: finishing the job in flight',
 });
 
 log.info(

@@ -1,1 +1,2 @@
 export { type CreateLoggerOptions, createLogger, type Logger, redactUrl } from './create-logger.js';
+export { LogThrottle, type LogThrottleOptions, type ThrottleDecision } from './log-throttle.js';

@@ -33,7 +33,8 @@ export {
   readPlannedPace,
   storePlannedPace,
 } from './rate-limit-gate.js';
-export { createRedisConnection, type Redis } from './redis-connection.js';
+export { closeRedis, createRedisConnection, type Redis } from './redis-connection.js';
+export { type ErrorEmitter, isConnectionError, RedisErrorLog } from './redis-errors.js';
 export {
   applyGlobalRateLimit,
   BACKOFF_STRATEGY,

@@ -1,11 +1,28 @@
 import { Redis } from 'ioredis';
+import type { RedisErrorLog } from './redis-errors.js';
 
 /**
  * A Redis connection for BullMQ and our own keys. `maxRetriesPerRequest: null` is what BullMQ
- * workers need so a Redis blip blocks instead of failing jobs.
+ * workers need so a Redis blip blocks instead of failing jobs. With `errors`, the connection's
+ * `'error'` and `'ready'` events go to it (throttled lines); without any listener, ioredis would
+ * print a raw stack trace per reconnect attempt.
  */
-export function createRedisConnection(url: string, name = 'nba-backfill'): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, connectionName: name, lazyConnect: false });
+export function createRedisConnection(url: string, name = 'nba-backfill', errors?: RedisErrorLog): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: null, connectionName: name, lazyConnect: false });
+  if (errors !== undefined) {
+    redis.on('error', (error: Error) => errors.report('redis', error));
+    redis.on('ready', () => errors.restored('redis'));
+  }
+  return redis;
+}
+
+/**
+ * Closes a connection: QUIT when it is up (pending replies arrive first), else a plain
+ * disconnect, because a QUIT would wait for a reconnect that may never come.
+ */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') await redis.quit();
+  else redis.disconnect();
 }
 
 export type { Redis };
