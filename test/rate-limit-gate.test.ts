@@ -1,3 +1,4 @@
+import { NbaClient, NbaRequestError } from '@repo/shared/nba';
 import {
   createRedisConnection,
   type GatePace,
@@ -10,6 +11,7 @@ import {
   storePlannedPace,
 } from '@repo/shared/queue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OwnRedis } from './helpers/redis-server.js';
 import { testServices } from './helpers/services.js';
 
 /**
@@ -221,5 +223,34 @@ describe('the gate after Redis lost its record', () => {
     await pass?.release();
     expect(now() - started).toBeGreaterThanOrEqual(1_240);
     expect(now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('the gate on a Redis that refuses writes', () => {
+  it('fails the request as `state` (retried), never as `parse`, and sends nothing', async () => {
+    const own = await OwnRedis.start();
+    const redis = createRedisConnection(own.url, 'gate-oom-test');
+    try {
+      // Full: every write answers "OOM command not allowed when used memory > 'maxmemory'".
+      await redis.config('SET', 'maxmemory-policy', 'noeviction');
+      await redis.config('SET', 'maxmemory', '1');
+      // Nothing listens on port 9: the request must not even be tried.
+      const nba = new NbaClient({
+        baseUrl: 'http://127.0.0.1:9/stats',
+        gate: new RateLimitGate(redis, { intervalMs: 10 }),
+      });
+      const failure = await nba
+        .get('commonallplayers', { Season: '2024-25' })
+        .catch((error: unknown) => error);
+      await nba.close();
+      expect(failure).toBeInstanceOf(NbaRequestError);
+      expect((failure as NbaRequestError).kind).toBe('state');
+      expect((failure as NbaRequestError).message).toMatch(
+        /^commonallplayers: the request gate failed: OOM command not allowed/,
+      );
+    } finally {
+      redis.disconnect();
+      await own.stop();
+    }
   });
 });

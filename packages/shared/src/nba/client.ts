@@ -114,7 +114,12 @@ export class NbaClient {
    * it at the gate's hold cap.
    */
   private async send(endpoint: string, url: string): Promise<NbaResponse | typeof STALE_GRANT> {
-    const pass = await this.gate.acquire();
+    const pass = await this.gate.acquire().catch((error: unknown) => {
+      // Redis refused the gate (OOM, MISCONF, READONLY, connection): our state, not the API.
+      throw new NbaRequestError('state', `${endpoint}: the request gate failed: ${errorText(error)}`, {
+        cause: error,
+      });
+    });
     const release = () => void pass.release().catch(() => undefined);
     const path = new URL(url).pathname + new URL(url).search;
     let sent: Promise<number> | undefined;
@@ -160,7 +165,7 @@ export class NbaClient {
       release();
       if (stale) return STALE_GRANT;
       if (error instanceof NbaRequestError) throw error;
-      await this.sent(sent, endpoint, url).catch(() => undefined);
+      await this.sent(sent, endpoint, url);
       const kind = classifyFailure(error);
       const reason = error instanceof Error ? error.message : String(error);
       const message =
@@ -173,10 +178,14 @@ export class NbaClient {
     }
   }
 
-  /** The send stamp of a request that was written, told to `onSend`; -1 when it never left. */
+  /**
+   * The send stamp of a request that was written, told to `onSend`; -1 when it never left, or
+   * when Redis could not stamp it (the grant's own stamp then stands in the gate).
+   */
   private async sent(sent: Promise<number> | undefined, endpoint: string, url: string): Promise<number> {
     if (sent === undefined) return -1;
-    const sentAtUs = await sent;
+    const sentAtUs = await sent.catch(() => -1);
+    if (sentAtUs < 0) return -1;
     this.onSend?.({ sentAtUs, endpoint, url });
     return sentAtUs;
   }
@@ -185,6 +194,10 @@ export class NbaClient {
     diagnosticsChannel.unsubscribe(SEND_HEADERS, this.onHeaders);
     await this.dispatcher.close();
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
