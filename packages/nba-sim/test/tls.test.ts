@@ -77,13 +77,19 @@ describe('simulator over TLS, edge off', () => {
     await rawGet(`${started.url}${PBP}`);
     await h2Get(tlsUrl, PBP, { headers: { 'user-agent': 'h2-client' } });
     await httpsGet(`${tlsUrl}${PBP}`);
+    const agent = new Agent({ connect: { rejectUnauthorized: false } });
+    const viaUndici = await undiciRequest(`${tlsUrl}${PBP}`, { dispatcher: agent });
+    await viaUndici.body.text();
+    await agent.close();
     const entries = started.sim.requestLog.entries();
     expect(entries.map((e) => [e.httpVersion, e.status])).toEqual([
       ['1.1', 200],
       ['2', 200],
       ['1.1', 200],
+      ['1.1', 200],
     ]);
-    const [plain, h2, h1] = entries;
+    const [plain, h2, h1, undici] = entries;
+    expect(undici?.ja4).toMatch(/^t13i\d{4}h1_/); // ALPN http/1.1, chosen by the server
     expect(plain?.ja4).toBeNull();
     expect(h2?.ja4).toMatch(JA4);
     expect(h2?.ja4).toMatch(/^t13i\d{4}h2_/); // no SNI for an IP, ALPN h2
@@ -96,9 +102,10 @@ describe('simulator over TLS, edge off', () => {
     const connections = JSON.parse(
       (await httpsGet(`${tlsUrl}/__sim/tls-connections`)).body.toString('utf8'),
     ) as TlsConnectionEntry[];
-    expect(connections.slice(0, 2)).toMatchObject([
+    expect(connections.slice(0, 3)).toMatchObject([
       { ja4: h2?.ja4, tls13: true, alpn: ['h2'], verdict: 'pass', reason: null, remoteAddress: '127.0.0.1' },
       { ja4: h1?.ja4, tls13: true, alpn: [], verdict: 'pass', reason: null },
+      { ja4: undici?.ja4, tls13: true, alpn: ['http/1.1'], verdict: 'pass', reason: null },
     ]);
   });
 
