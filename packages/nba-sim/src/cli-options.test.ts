@@ -46,6 +46,38 @@ describe('parseCliOptions', () => {
     expect(() => parseCliOptions([], { SIM_MAX_GAMES: '-1' })).toThrow('SIM_MAX_GAMES: expected an integer');
   });
 
+  it('reads the TLS port and the edge from flags or the environment', () => {
+    expect(parseCliOptions([], {})).toMatchObject({ tlsPort: undefined, edge: undefined });
+    expect(parseCliOptions(['--tls-port', '8443', '--edge'], {})).toMatchObject({
+      tlsPort: 8443,
+      edge: true,
+    });
+    expect(parseCliOptions([], { SIM_TLS_PORT: '0', SIM_EDGE: 'true' })).toMatchObject({
+      tlsPort: 0,
+      edge: true,
+    });
+    expect(parseCliOptions(['--tls-port', '9443'], { SIM_TLS_PORT: '1', SIM_EDGE: '0' })).toMatchObject({
+      tlsPort: 9443,
+      edge: false,
+    });
+    expect(parseCliOptions(['--edge'], { SIM_TLS_PORT: '8443', SIM_EDGE: 'no' })).toMatchObject({
+      edge: true,
+    });
+  });
+
+  it.each([
+    [['--edge'], {}, '--edge: needs a TLS port (--tls-port or SIM_TLS_PORT)'],
+    [[], { SIM_EDGE: '1' }, 'SIM_EDGE: needs a TLS port'],
+    [
+      [],
+      { SIM_TLS_PORT: '8443', SIM_EDGE: 'maybe' },
+      'SIM_EDGE: expected 1/true/yes or 0/false/no, got "maybe"',
+    ],
+    [['--tls-port', '70000'], {}, '--tls-port: expected an integer in [0, 65535]'],
+  ])('rejects %j with env %j', (argv, env, message) => {
+    expect(() => parseCliOptions(argv, env)).toThrow(message);
+  });
+
   it('answers help', () => {
     expect(parseCliOptions(['--help'], {})).toBe('help');
   });

@@ -19,10 +19,15 @@ export const CLI_HELP = `nba-sim: a deterministic stand-in for stats.nba.com
 usage: pnpm sim [--port 8787] [--host 127.0.0.1] [--seed 1] [--season 2024-25]
                 [--date-from YYYY-MM-DD] [--date-to YYYY-MM-DD] [--max-games N]
                 [--season-types "Regular Season,PlayIn,Playoffs"] [--latency-ms 0]
-                [--faults '<json>' | --faults @plan.json]
+                [--faults '<json>' | --faults @plan.json] [--tls-port 8443 [--edge]]
+
+--tls-port also serves HTTPS (HTTP/2, HTTP/1.1) on a self-signed certificate made at start;
+--edge answers there only TLS ClientHellos that look like Chrome's or Firefox's (JA4), and keeps
+every other connection open without a byte, like stats.nba.com's Akamai.
 
 Each flag can also come from the environment: PORT, HOST, SIM_SEED, SIM_SEASON, SIM_DATE_FROM,
-SIM_DATE_TO, SIM_MAX_GAMES, SIM_SEASON_TYPES, SIM_LATENCY_MS, SIM_FAULTS. Flags win.`;
+SIM_DATE_TO, SIM_MAX_GAMES, SIM_SEASON_TYPES, SIM_LATENCY_MS, SIM_FAULTS, SIM_TLS_PORT,
+SIM_EDGE (1/true/yes or 0/false/no). Flags win.`;
 
 const FLAGS = {
   port: 'PORT',
@@ -35,9 +40,16 @@ const FLAGS = {
   'season-types': 'SIM_SEASON_TYPES',
   'latency-ms': 'SIM_LATENCY_MS',
   faults: 'SIM_FAULTS',
+  'tls-port': 'SIM_TLS_PORT',
+} as const;
+
+/** Flags without a value; the environment spells them 1/true/yes or 0/false/no. */
+const SWITCHES = {
+  edge: 'SIM_EDGE',
 } as const;
 
 type Flag = keyof typeof FLAGS;
+type Switch = keyof typeof SWITCHES;
 
 const shown = (v: string) => `"${v}" (string)`;
 
@@ -68,15 +80,23 @@ function faultPlan(name: string, value: string | undefined): FaultPlan | undefin
   }
 }
 
+function yesNo(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (/^(1|true|yes)$/i.test(value)) return true;
+  if (/^(0|false|no)$/i.test(value)) return false;
+  throw new CliOptionsError(`${name}: expected 1/true/yes or 0/false/no, got ${shown(value)}`);
+}
+
 /** Reads flags over env; pure apart from reading an `@file` fault plan. Throws CliOptionsError. */
 export function parseCliOptions(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): CliOptions | 'help' {
   const stringFlags = Object.fromEntries(Object.keys(FLAGS).map((k) => [k, { type: 'string' as const }]));
+  const switches = Object.fromEntries(Object.keys(SWITCHES).map((k) => [k, { type: 'boolean' as const }]));
   const { values } = parseArgs({
     args: [...argv],
-    options: { ...stringFlags, help: { type: 'boolean' } },
+    options: { ...stringFlags, ...switches, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help === true) return 'help';
@@ -87,6 +107,8 @@ export function parseCliOptions(
       ? [`--${flag}`, fromFlag]
       : [FLAGS[flag], env[FLAGS[flag]] || undefined];
   };
+  const readSwitch = (flag: Switch): boolean | undefined =>
+    flagValues[flag] === true ? true : yesNo(SWITCHES[flag], env[SWITCHES[flag]] || undefined);
   const [seasonName, season] = read('season');
   if (season !== undefined && !parseSeason(season))
     throw new CliOptionsError(`${seasonName}: expected YYYY-YY with consecutive years, got ${shown(season)}`);
@@ -96,6 +118,12 @@ export function parseCliOptions(
   if (badType !== undefined)
     throw new CliOptionsError(
       `${typesName}: expected a list of ${SEASON_TYPES.join(', ')}, got ${shown(badType)}`,
+    );
+  const tlsPort = integer(...read('tls-port'), 0, 65535);
+  const edge = readSwitch('edge');
+  if (edge && tlsPort === undefined)
+    throw new CliOptionsError(
+      `${flagValues.edge === true ? '--edge' : SWITCHES.edge}: needs a TLS port (--tls-port or ${FLAGS['tls-port']})`,
     );
   return {
     port: integer(...read('port'), 0, 65535) ?? 8787,
@@ -108,5 +136,7 @@ export function parseCliOptions(
     seasonTypes: seasonTypes as SeasonType[] | undefined,
     latencyMs: integer(...read('latency-ms'), 0, 600_000),
     faults: faultPlan(...read('faults')),
+    tlsPort,
+    edge,
   };
 }

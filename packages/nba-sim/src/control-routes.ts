@@ -1,25 +1,28 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type SimRequest, type SimResponse, sendBody } from './exchange.js';
 import type { FaultInjector } from './faults/fault-injector.js';
 import { EMPTY_FAULT_PLAN, FaultPlanError, parseFaultPlan } from './faults/fault-plan.js';
 import type { RequestLog } from './request-log.js';
 import type { SeasonSummary } from './season/season-summary.js';
+import type { TlsConnectionLog } from './tls/tls-front.js';
 
 export interface ControlDeps {
   readonly requestLog: RequestLog;
   readonly faults: FaultInjector;
+  readonly tlsConnections: TlsConnectionLog;
   summary(): SeasonSummary;
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
+function sendJson(res: SimResponse, status: number, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(body.length),
-  });
-  res.end(body);
+  sendBody(
+    res,
+    status,
+    { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length) },
+    body,
+  );
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: SimRequest): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
@@ -27,11 +30,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * `/__sim/*`: test control, never logged and never faulted.
- * GET/DELETE requests, GET/PUT/DELETE faults, GET season, GET health.
+ * GET/DELETE requests, GET/DELETE tls-connections, GET/PUT/DELETE faults, GET season, GET health.
  */
 export async function handleControl(
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: SimRequest,
+  res: SimResponse,
   path: string,
   deps: ControlDeps,
 ): Promise<void> {
@@ -43,6 +46,11 @@ export async function handleControl(
       return sendJson(res, 200, deps.requestLog.entries());
     case 'DELETE /__sim/requests':
       deps.requestLog.clear();
+      return sendJson(res, 200, { cleared: true });
+    case 'GET /__sim/tls-connections':
+      return sendJson(res, 200, deps.tlsConnections.entries());
+    case 'DELETE /__sim/tls-connections':
+      deps.tlsConnections.clear();
       return sendJson(res, 200, { cleared: true });
     case 'GET /__sim/season':
       return sendJson(res, 200, deps.summary());

@@ -9,7 +9,7 @@ export {
   type FaultRule,
   parseFaultPlan,
 } from './faults/fault-plan.js';
-export { RequestLog, type RequestLogEntry, type RequestLogOptions } from './request-log.js';
+export { type HttpVersion, RequestLog, type RequestLogEntry, type RequestLogOptions } from './request-log.js';
 export type { SimulatedGame, TeamGame } from './season/game-simulation.js';
 export { type ScheduledGame, SEASON_TYPES, type SeasonType } from './season/game-types.js';
 export type { PlayAction } from './season/play-action.js';
@@ -31,4 +31,18 @@ export {
   summarizeSeason,
 } from './season/season-summary.js';
 export { TEAMS, type Team } from './season/teams.js';
-export { createSimServer, type SimServer, type SimServerOptions } from './server.js';
+export { createSimServer, type SimServer, type SimServerOptions, type SimUrls } from './server.js';
+export {
+  BROWSER_CIPHER_HASHES,
+  type BrowserName,
+  type EdgeVerdict,
+  edgeVerdict,
+  type HelloFingerprint,
+  ja4CipherHash,
+} from './tls/edge.js';
+export {
+  createSelfSignedCertificate,
+  type SelfSignedCertificate,
+  type SelfSignedOptions,
+} from './tls/self-signed-certificate.js';
+export { type TlsConnectionEntry, TlsConnectionLog } from './tls/tls-front.js';

@@ -16,10 +16,16 @@ async function main(): Promise<void> {
     return;
   }
   const sim = createSimServer(options);
-  const { url, statsUrl } = await sim.listen(options.port, options.host);
+  const { url, statsUrl, tlsUrl, tlsStatsUrl } = await sim.listen(options.port, options.host);
   const games = sim.listedGames.length;
   process.stdout.write(`nba-sim ${sim.season.season} seed ${sim.season.seed}: ${games} games listed\n`);
   process.stdout.write(`listening on ${url}  (NBA_API_BASE_URL=${statsUrl})\n`);
+  if (tlsUrl)
+    process.stdout.write(
+      `listening on ${tlsUrl}  (NBA_API_BASE_URL=${tlsStatsUrl}; HTTP/2 and HTTP/1.1, self-signed; ${
+        options.edge ? 'edge on: only browser-like TLS ClientHellos are answered' : 'edge off'
+      })\n`,
+    );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

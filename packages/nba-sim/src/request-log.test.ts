@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { RequestLog } from './request-log.js';
 
-const request = (path: string) => ({ time: 1, method: 'GET', path, endpoint: null, query: {}, headers: {} });
+const request = (path: string) => ({
+  time: 1,
+  method: 'GET',
+  path,
+  endpoint: null,
+  query: {},
+  headers: {},
+  httpVersion: '1.1' as const,
+  ja4: null,
+});
 
 describe('RequestLog', () => {
   it('numbers entries and lets the caller fill in the outcome', () => {

@@ -1,3 +1,5 @@
+export type HttpVersion = '1.0' | '1.1' | '2';
+
 /** One request as the simulator received it; status and fault are filled in when it is answered. */
 export interface RequestLogEntry {
   /** 1, 2, 3... in arrival order. */
@@ -11,8 +13,12 @@ export interface RequestLogEntry {
   readonly endpoint: string | null;
   /** Query parameters exactly as sent (empty values kept). */
   readonly query: Readonly<Record<string, string>>;
-  /** Every request header, names lower-cased. */
+  /** Every request header, names lower-cased (HTTP/2 pseudo-headers such as `:authority` included). */
   readonly headers: Readonly<Record<string, string>>;
+  /** `1.1` (or `1.0`) and `2`, as negotiated on the connection. */
+  readonly httpVersion: HttpVersion;
+  /** JA4 of the TLS ClientHello of the connection; null over plain HTTP. */
+  readonly ja4: string | null;
   /** HTTP status sent; null while pending, for stalls and for resets. */
   status: number | null;
   /** The fault applied (`latency`, `stall`, `server-error`, ...), null when none. */

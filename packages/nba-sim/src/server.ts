@@ -1,10 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { Http2SecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control-routes.js';
+import { type Connection, isGone, type SimRequest, type SimResponse, sendBody } from './exchange.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import type { FaultPlan } from './faults/fault-plan.js';
 import { applyFault } from './faults/fault-response.js';
-import { RequestLog } from './request-log.js';
+import { type HttpVersion, RequestLog } from './request-log.js';
 import { gzipOf, ResponseCache } from './response-cache.js';
 import type { QueryParams, RouteContext } from './routes/route.js';
 import { ROUTES } from './routes/route-table.js';
@@ -19,6 +21,8 @@ import {
 } from './season/season.js';
 import { type SeasonSummary, summarizeSeason } from './season/season-summary.js';
 import { statsHeaders } from './stats-headers.js';
+import { createSelfSignedCertificate } from './tls/self-signed-certificate.js';
+import { TlsConnectionLog, TlsFront } from './tls/tls-front.js';
 
 export interface SimServerOptions extends SeasonOptions, SeasonSlice {
   /** Added before every `/stats` answer. @defaultValue 0 */
@@ -34,18 +38,49 @@ export interface SimServerOptions extends SeasonOptions, SeasonSlice {
   readonly cacheBytes?: number;
   /** Millisecond clock for fault ban windows. @defaultValue performance.now */
   readonly now?: () => number;
+  /**
+   * Also serve HTTPS (HTTP/2, HTTP/1.1 by ALPN) on this port (0 = any free port), on a self-signed
+   * certificate made at start. @defaultValue no TLS port
+   */
+  readonly tlsPort?: number;
+  /**
+   * Akamai's bot check on the TLS port: a connection whose ClientHello is not a browser's
+   * (TLS 1.3, h2, Chrome's or Firefox's JA4 cipher hash) is accepted and never answered.
+   * Needs `tlsPort`. @defaultValue false
+   */
+  readonly edge?: boolean;
+}
+
+export interface SimUrls {
+  /** `http://host:port` */
+  readonly url: string;
+  /** `${url}/stats` */
+  readonly statsUrl: string;
+  /** `https://host:tlsPort` when `tlsPort` was given. */
+  readonly tlsUrl?: string;
+  /** `${tlsUrl}/stats` when `tlsPort` was given. */
+  readonly tlsStatsUrl?: string;
 }
 
 export interface SimServer {
   readonly server: Server;
+  /** The HTTP/2 server behind the TLS port (it never listens itself: the edge hands it sockets). */
+  readonly tlsServer: Http2SecureServer | undefined;
+  /** PEM of the TLS port's self-signed certificate, for clients that want to trust it (`ca`). */
+  readonly tlsCertificate: string | undefined;
+  /** Every connection to the TLS port with its JA4 and the edge's verdict. */
+  readonly tlsConnections: TlsConnectionLog;
   readonly season: Season;
   readonly listedGames: readonly ScheduledGame[];
   readonly requestLog: RequestLog;
   readonly faults: FaultInjector;
   /** Same as `GET /__sim/season`. */
   summary(): SeasonSummary;
-  /** Listens (port 0 = any free port); resolves with `http://host:port` and the `/stats` base URL. */
-  listen(port?: number, host?: string): Promise<{ url: string; statsUrl: string }>;
+  /**
+   * Listens (port 0 = any free port), and on `tlsPort` too; resolves with `http://host:port`,
+   * the `/stats` base URL and, with a TLS port, their `https://` twins.
+   */
+  listen(port?: number, host?: string): Promise<SimUrls>;
   /** Stops listening and drops every open connection, stalled ones included. */
   close(): Promise<void>;
 }
@@ -61,7 +96,7 @@ function parseQuery(search: URLSearchParams): { raw: Record<string, string>; par
   return { raw, params };
 }
 
-function headersOf(req: IncomingMessage): Record<string, string> {
+function headersOf(req: SimRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : value;
@@ -69,11 +104,20 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+function httpVersionOf(req: SimRequest): HttpVersion {
+  if (req.httpVersionMajor === 2) return '2';
+  return req.httpVersion === '1.0' ? '1.0' : '1.1';
+}
+
+const origin = (scheme: string, host: string, port: number) =>
+  `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
 /**
  * Builds the simulator (season, routes, request log, faults) without listening.
  * @see DESIGN §11
  */
 export function createSimServer(options: SimServerOptions = {}): SimServer {
+  if (options.edge && options.tlsPort === undefined) throw new Error('createSimServer: edge needs tlsPort');
   const season = buildSeason(options);
   const listedGames = selectGames(season, options);
   const listedIds = new Set(listedGames.map((g) => g.gameId));
@@ -89,7 +133,8 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
     lookupGame: (gameId) =>
       serveUnlisted || listedIds.has(gameId) ? season.gameById.get(gameId) : undefined,
   };
-  const stalled = new Set<ServerResponse>();
+  const tlsConnections = new TlsConnectionLog();
+  const stalled = new Set<SimResponse>();
   const timers = new Set<NodeJS.Timeout>();
   let summaryCache: SeasonSummary | undefined;
   const summary = (): SeasonSummary => {
@@ -110,7 +155,12 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
       timers.add(timer);
     });
 
-  async function handleStats(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function handleStats(
+    req: SimRequest,
+    res: SimResponse,
+    url: URL,
+    connection: Connection,
+  ): Promise<void> {
     const { raw, params } = parseQuery(url.searchParams);
     const endpoint = /^\/stats\/([a-z0-9]+)$/.exec(url.pathname)?.[1] ?? null;
     const entry = requestLog.record({
@@ -120,21 +170,29 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
       endpoint,
       query: raw,
       headers: headersOf(req),
+      httpVersion: httpVersionOf(req),
+      ja4: connection.ja4,
     });
     const route = endpoint ? ROUTES.get(endpoint) : undefined;
     if (!route || req.method !== 'GET') {
       entry.status = 404;
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Not Found');
+      sendBody(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('Not Found'));
       return;
     }
     const decision = faults.decide({ endpoint: route.endpoint, gameId: params.get('GameID') });
     entry.fault = decision.labels.length > 0 ? decision.labels.join(',') : null;
     const delay = (options.latencyMs ?? 0) + decision.latencyMs;
     if (delay > 0) await sleep(delay);
-    if (res.destroyed) return;
+    if (isGone(res)) return;
     if (decision.terminal) {
-      const outcome = applyFault(decision.terminal, route.endpoint, req, res, stalled);
+      const outcome = applyFault(
+        decision.terminal,
+        route.endpoint,
+        req.url ?? '/',
+        res,
+        stalled,
+        connection.reset,
+      );
       entry.status = outcome.status;
       if (outcome.status !== null) entry.bytes = outcome.bytes;
       return;
@@ -159,52 +217,75 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
       ...(cached.status === 200 ? statsHeaders(route) : {}),
     };
-    res.writeHead(cached.status, headers);
-    res.end(body);
+    sendBody(res, cached.status, headers, body);
     entry.status = cached.status;
     entry.bytes = body.length;
   }
 
-  const server = createServer({ keepAlive: true }, (req, res) => {
+  /** The one request handler of both ports. */
+  function handle(req: SimRequest, res: SimResponse, connection: Connection): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const work = url.pathname.startsWith('/__sim/')
-      ? handleControl(req, res, url.pathname, { requestLog, faults, summary })
-      : handleStats(req, res, url);
+      ? handleControl(req, res, url.pathname, { requestLog, faults, tlsConnections, summary })
+      : handleStats(req, res, url, connection);
     work.catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`simulator error: ${error instanceof Error ? error.message : String(error)}`);
+      const message = `simulator error: ${error instanceof Error ? error.message : String(error)}`;
+      sendBody(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from(message));
     });
-  });
+  }
+
+  const server = createServer({ keepAlive: true }, (req, res) =>
+    handle(req, res, { ja4: null, reset: () => req.socket.resetAndDestroy() }),
+  );
   server.keepAliveTimeout = 30_000;
+
+  const certificate = options.tlsPort === undefined ? undefined : createSelfSignedCertificate();
+  const front = certificate
+    ? new TlsFront({
+        certificate,
+        edge: options.edge ?? false,
+        log: tlsConnections,
+        handler: (req, res) => {
+          // Always found while the request's connection is open; a reset then just ends the stream.
+          const connection = front?.connectionOf(req.socket) ?? { ja4: null, reset: () => res.destroy() };
+          handle(req, res, connection);
+        },
+      })
+    : undefined;
 
   return {
     server,
+    tlsServer: front?.secureServer,
+    tlsCertificate: certificate?.cert,
+    tlsConnections,
     season,
     listedGames,
     requestLog,
     faults,
     summary,
-    listen(port = 0, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
+    async listen(port = 0, host = '127.0.0.1') {
+      const plainPort = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          const url = `http://${host}:${address.port}`;
-          resolve({ url, statsUrl: `${url}/stats` });
+          resolve((server.address() as AddressInfo).port);
         });
       });
+      const url = origin('http', host, plainPort);
+      if (!front || options.tlsPort === undefined) return { url, statsUrl: `${url}/stats` };
+      const tlsUrl = origin('https', host, await front.listen(options.tlsPort, host));
+      return { url, statsUrl: `${url}/stats`, tlsUrl, tlsStatsUrl: `${tlsUrl}/stats` };
     },
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       for (const res of stalled) res.destroy();
       stalled.clear();
-      return new Promise((resolve, reject) => {
+      const plain = new Promise<void>((resolve, reject) => {
         if (!server.listening) {
           resolve();
           return;
@@ -212,6 +293,7 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
+      return Promise.all([plain, front?.close()]).then(() => undefined);
     },
   };
 }

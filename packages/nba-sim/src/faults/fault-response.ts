@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type SimResponse, sendBody } from '../exchange.js';
 import type { FaultDecision } from './fault-injector.js';
 
 /** What a fault did to the exchange: a status that was sent, or no response at all. */
@@ -8,25 +8,33 @@ const ACCESS_DENIED = (path: string) =>
   `<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don't have permission to access "http&#58;&#47;&#47;stats&#46;nba&#46;com${path.replace(/\//g, '&#47;')}" on this server.<P>\nReference&#32;&#35;18&#46;5f3c1002&#46;1700000000&#46;1a2b3c4d\n</BODY>\n</HTML>\n`;
 
 function send(
-  res: ServerResponse,
+  res: SimResponse,
   status: number,
   contentType: string,
   body: string,
   extra: Record<string, string> = {},
 ): FaultOutcome {
   const buffer = Buffer.from(body, 'utf8');
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(buffer.length), ...extra });
-  res.end(buffer);
+  sendBody(
+    res,
+    status,
+    { 'Content-Type': contentType, 'Content-Length': String(buffer.length), ...extra },
+    buffer,
+  );
   return { status, bytes: buffer.length };
 }
 
-/** Carries out a terminal fault on the raw exchange. */
+/**
+ * Carries out a terminal fault on the raw exchange. `url` is the request's path and query;
+ * `resetConnection` sends a TCP RST (over TLS, of the raw socket under it).
+ */
 export function applyFault(
   terminal: NonNullable<FaultDecision['terminal']>,
   endpoint: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-  stalled: Set<ServerResponse>,
+  url: string,
+  res: SimResponse,
+  stalled: Set<SimResponse>,
+  resetConnection: () => void,
 ): FaultOutcome {
   switch (terminal.kind) {
     case 'stall':
@@ -35,7 +43,7 @@ export function applyFault(
       res.on('close', () => stalled.delete(res));
       return { status: null };
     case 'reset':
-      req.socket.resetAndDestroy();
+      resetConnection();
       return { status: null };
     case 'server-error':
       return send(res, 500, 'application/json; charset=utf-8', '{"Message":"An error has occurred."}');
@@ -44,7 +52,7 @@ export function applyFault(
         'Retry-After': String(terminal.retryAfterSeconds ?? 60),
       });
     case 'forbidden':
-      return send(res, 403, 'text/html', ACCESS_DENIED(req.url ?? '/'));
+      return send(res, 403, 'text/html', ACCESS_DENIED(url));
     case 'bad-request':
       return send(
         res,

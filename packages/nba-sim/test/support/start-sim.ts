@@ -5,13 +5,15 @@ export interface StartedSim {
   readonly sim: SimServer;
   readonly url: string;
   readonly statsUrl: string;
+  /** With `tlsPort` in the options. */
+  readonly tlsUrl?: string;
+  readonly tlsStatsUrl?: string;
 }
 
 /** Starts a simulator on a free 127.0.0.1 port; pair with `sim.close()` in afterAll. */
 export async function startSim(options: SimServerOptions = {}): Promise<StartedSim> {
   const sim = createSimServer(options);
-  const { url, statsUrl } = await sim.listen(0, '127.0.0.1');
-  return { sim, url, statsUrl };
+  return { sim, ...(await sim.listen(0, '127.0.0.1')) };
 }
 
 export interface RawResponse {
