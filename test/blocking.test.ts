@@ -74,7 +74,9 @@ describe('throttling and blocking', () => {
     expect(status.errorsByClass.timeout).toBeGreaterThanOrEqual(3);
     const text = (await run.planner(['status'])).stdout;
     expect(text).toContain('queue nba-requests: PAUSED by itself, 1 request / 0.05 s');
-    expect(text).toMatch(/\n {2}blocked since .* UTC, next probe at .* UTC \(in [12]m \d\ds\), probes so far: 0\n/);
+    expect(text).toMatch(
+      /\n {2}blocked since .* UTC, next probe at .* UTC \(in [12]m \d\ds\), probes so far: 0\n/,
+    );
     // While paused, nothing more goes out once the requests in flight time out.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const sentWhilePaused = run.nbaRequests().length;
