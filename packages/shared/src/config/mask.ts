@@ -196,9 +196,16 @@ function urlSecrets(url: string): { user?: string; password?: string; params: st
 /** Any `scheme://user:password@` in free text, to mask when the config is not known (a bad value). */
 const URL_WITH_PASSWORD = /([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s/?#@:]*:)[^\s/?#@]+@/g;
 
-/** `text` with every secret of `secrets` and every password of a URL in it replaced by `***`. */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+/**
+ * `text` with every secret of `secrets` replaced by `***`, and (unless `urls` is false: text of
+ * our own, like a `user:password@` template) the password of every URL in it.
+ */
+export function redactSecrets(
+  text: string,
+  secrets: readonly string[] = [],
+  options: { readonly urls?: boolean } = {},
+): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join(MASK);
-  return out.replace(URL_WITH_PASSWORD, `$1${MASK}@`);
+  return options.urls === false ? out : out.replace(URL_WITH_PASSWORD, `$1${MASK}@`);
 }
