@@ -95,7 +95,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         finding: `invalid: ${error.problems.join('; ')}`,
         todo: "fix the variables named (the README's Configuration table says what each accepts); nothing else was checked",
       },
-      ...CHECK_IDS.slice(1).map((id) => skipped(id, 'the configuration is invalid')),
+      ...CHECK_IDS.slice(1, -1).map((id) => skipped(id, 'the configuration is invalid')),
+      browserVerdict(impersonatedBrowser()),
     ];
     return buildReport(generatedAt, checks, null, []);
   }
@@ -196,6 +197,11 @@ async function checkRedis(
 ): Promise<{ readonly reachable: boolean; readonly checks: DoctorCheck[] }> {
   const url = maskUrl(config.redisUrl);
   let pingMs: number;
+  // A refused connection rejects connect() with "Connection is closed."; the error event says why.
+  let cause: unknown;
+  redis.on('error', (error: unknown) => {
+    cause ??= error;
+  });
   try {
     await redis.connect();
     const started = performance.now();
@@ -205,7 +211,7 @@ async function checkRedis(
     return {
       reachable: false,
       checks: [
-        redisUnreachable(url, errorText(error)),
+        redisUnreachable(url, errorText(cause ?? error)),
         skipped('redis.appendonly', 'Redis did not answer'),
         skipped('redis.maxmemory-policy', 'Redis did not answer'),
       ],
