@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimServer, type SimServer } from '@repo/nba-sim';
@@ -54,6 +55,35 @@ function closedPort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * An HTTP proxy on loopback (CONNECT tunnels, as undici's ProxyAgent asks for them) that lets
+ * through only tunnels to 127.0.0.1 and records the Proxy-Authorization of each.
+ */
+async function startProxy(): Promise<{ server: Server; url: string; auth: (string | undefined)[] }> {
+  const auth: (string | undefined)[] = [];
+  const server = createHttpServer((_req, res) => res.writeHead(405).end());
+  server.on('connect', (req, client, head) => {
+    auth.push(req.headers['proxy-authorization']);
+    const [host, port] = (req.url ?? '').split(':');
+    if (host !== '127.0.0.1') {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, url: `http://127.0.0.1:${port}`, auth };
 }
 
 function withPassword(url: string): string {
@@ -284,6 +314,37 @@ describe('planner doctor', () => {
     // One request, no retry; the doctor's own start-up (tsx) is most of the rest.
     expect(sim.requestLog.entries().filter((e) => e.endpoint !== null)).toHaveLength(1);
     expect(tookMs).toBeLessThan(15_000);
+  });
+
+  it('sends the request through NBA_API_PROXY, with its credentials, and masks them', async () => {
+    const proxy = await startProxy();
+    try {
+      const proxyUrl = proxy.url.replace('http://', 'http://acct-7:proxy-pw@');
+      const { result, report } = await doctorJson({ NBA_API_PROXY: proxyUrl });
+      expect(result.code, result.stdout).toBe(0);
+      expect(statuses(report)).toEqual(ALL_OK);
+      expect(proxy.auth).toEqual([`Basic ${Buffer.from('acct-7:proxy-pw').toString('base64')}`]);
+      expect(sim.requestLog.entries().filter((e) => e.endpoint === 'leaguegamelog')).toHaveLength(1);
+      expect(report.config?.NBA_API_PROXY).toEqual({
+        value: proxy.url.replace('http://', 'http://***:***@'),
+        source: 'env',
+      });
+      expect(result.stdout).not.toMatch(/acct-7|proxy-pw/);
+    } finally {
+      await new Promise((resolve) => proxy.server.close(resolve));
+      proxy.server.closeAllConnections();
+    }
+  });
+
+  it('exits 1 naming the proxy when NBA_API_PROXY does not answer', async () => {
+    const port = await closedPort();
+    const { result, report } = await doctorJson({ NBA_API_PROXY: `http://u:pw@127.0.0.1:${port}` });
+    expect(result.code).toBe(1);
+    expect(statuses(report)).toEqual({ ...ALL_OK, 'nba.api': 'FAIL' });
+    expect(check(report, 'nba.api')).toMatchObject({
+      finding: `no connection through NBA_API_PROXY (connection): leaguegamelog: connect ECONNREFUSED 127.0.0.1:${port}`,
+      todo: 'the proxy refused or could not be reached: check its address and credentials in NBA_API_PROXY',
+    });
   });
 
   it('warns (exit 0) about a paused queue and a plan that paces differently', async () => {
