@@ -10,7 +10,7 @@ app_root=$(cd "$(dirname "$0")" && pwd)
 usage() {
   cat <<'USAGE'
 usage: ROLE [ARGS...]
-  planner ARGS   the planner CLI: planner enqueue season | status | --help
+  planner ARGS   the planner CLI: planner doctor | enqueue season | status | --help
   worker         a BullMQ worker (docker compose up --scale worker=N for more)
   dashboard      bull-board and the progress page on DASHBOARD_PORT (DASHBOARD_HOST=0.0.0.0 in a container)
   sim ARGS       the stats.nba.com simulator, for demos and tests only (sim --help)

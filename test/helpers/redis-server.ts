@@ -9,10 +9,17 @@ import { createRedisConnection } from '@repo/shared/queue';
 export class OwnRedis {
   private child: ChildProcess | undefined;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly args: readonly string[],
+  ) {}
 
-  static async start(): Promise<OwnRedis> {
-    const redis = new OwnRedis(await freePort());
+  /**
+   * `args` go after the defaults, so they win (`['--appendonly', 'yes', '--dir', tmp]`: give a
+   * server that persists a folder of its own, or it writes in the working directory).
+   */
+  static async start(args: readonly string[] = []): Promise<OwnRedis> {
+    const redis = new OwnRedis(await freePort(), args);
     await redis.start();
     return redis;
   }
@@ -25,7 +32,7 @@ export class OwnRedis {
   async start(): Promise<void> {
     this.child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.args],
       { stdio: 'ignore' },
     );
     const probe = createRedisConnection(this.url, 'own-redis-probe');
@@ -36,6 +43,8 @@ export class OwnRedis {
         try {
           if ((await probe.ping()) === 'PONG') return;
         } catch (error) {
+          // A server started with --requirepass answers, just not to us.
+          if (error instanceof Error && error.message.startsWith('NOAUTH')) return;
           if (Date.now() > deadline) throw error;
         }
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,6 +1,8 @@
 import { DATASET_NAMES, type DatasetName } from '@repo/shared/bronze';
 import { onShutdownSignal } from '@repo/shared/lifecycle';
+import { runDoctor } from '@repo/shared/state';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_WIDTH, formatDoctorReport } from './commands/doctor.js';
 import { enqueueSeason, formatEnqueueReport } from './commands/enqueue-season.js';
 import { formatRetryReport, pauseQueue, resumeQueue, retryFailed } from './commands/queue-control.js';
 import { formatRebuildReport, rebuildSeason } from './commands/rebuild.js';
@@ -98,6 +100,48 @@ enqueue
       );
     },
   );
+
+program
+  .command('doctor')
+  .description(
+    'preflight before a long backfill (and what support asks for first): checks the configuration, Redis, the queue, S3 and the NBA API, and says what to do; exit 0 when a run can start, 1 when a check FAILed',
+  )
+  .addOption(
+    new Option('--json', 'print one JSON object with every check (and the configuration, secrets masked)'),
+  )
+  .addHelpText(
+    'after',
+    `
+Checks, each one line with a status (ok, warn, FAIL; skip when a check it needs FAILed):
+  config                  the configuration as loaded; secrets masked (DASHBOARD_PASSWORD, NBA_API_PROXY's
+                          credentials, any password in REDIS_URL or S3_ENDPOINT)
+  redis                   reachable, its version (BullMQ needs 5.0 or later)
+  redis.appendonly        FAIL unless appendonly yes: a restart would lose the queue and the progress record
+  redis.maxmemory-policy  FAIL unless noeviction: an evicting Redis loses jobs (CONFIG GET; when CONFIG is
+                          refused, INFO's value and a warning)
+  queue                   paused or running, and why (your pause, or a halt: blocked API, S3 unavailable)
+  queue.pace              the interval and hourly budget stored with the plan versus this process's own
+  s3.bucket               the bucket exists
+  s3.probe                puts, reads back and deletes <STATE_FILE_PREFIX>/_doctor/<uuid>.txt
+  nba.api                 one leaguegamelog request for one day of the season, through the request gate
+                          (it waits its turn and counts against RATE_LIMIT_PER_HOUR), bounded by
+                          min(NBA_API_TIMEOUT_MS, 20 s) plus the gate's wait; on no answer, the likely causes
+  nba.browser             the browser the requests pass for
+
+Exit status: 0 when no check FAILed (warnings allowed), 1 otherwise.
+
+Examples:
+  pnpm planner doctor
+  pnpm planner doctor --json > doctor.json          what support asks for
+  docker compose run --rm planner doctor`,
+  )
+  .action(async (flags: { json?: boolean }) => {
+    const report = await runDoctor({ env: process.env });
+    const width = process.stdout.isTTY ? process.stdout.columns : DEFAULT_WIDTH;
+    const text = flags.json ? JSON.stringify(report, null, 2) : formatDoctorReport(report, width);
+    // Exit once the output is written: a request the doctor gave up on must not keep it alive.
+    process.stdout.write(`${text}\n`, () => process.exit(report.exitCode));
+  });
 
 program
   .command('status')

@@ -85,6 +85,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('masks the password of a rejected URL (REDIS_URL, S3_ENDPOINT)', () => {
+    expect(() => loadConfig({ ...REQUIRED, REDIS_URL: 'http://:hunter22@cache:6379' })).toThrow(
+      'REDIS_URL: expected a URL starting with redis:// or rediss://, got "http://:***@cache:6379" (string)',
+    );
+  });
+
   it('wants both dashboard credentials or neither', () => {
     expect(() => loadConfig({ ...REQUIRED, DASHBOARD_USER: 'admin' })).toThrow(
       'DASHBOARD_USER and DASHBOARD_PASSWORD: expected both set (basic auth) or neither',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GameRequestName, SeasonType } from '../nba/index.js';
+import { maskVariable } from './mask.js';
 import { CONFIG_SCHEMA } from './schema.js';
 
 /** The validated configuration; every field is documented in DESIGN §2 and the README. */
@@ -79,7 +80,8 @@ const SECRET_VARIABLES = new Set(['DASHBOARD_PASSWORD', 'NBA_API_PROXY']);
 function describe(name: string, raw: unknown): string {
   if (raw === undefined) return 'got nothing (unset)';
   if (SECRET_VARIABLES.has(name)) return 'got a value that is not shown';
-  return `got ${JSON.stringify(raw)} (${typeof raw})`;
+  // A URL's password (REDIS_URL, S3_ENDPOINT) is masked; the rest of the value is shown.
+  return `got ${JSON.stringify(typeof raw === 'string' ? maskVariable(name, raw) : raw)} (${typeof raw})`;
 }
 
 /**

@@ -136,7 +136,8 @@ export class NbaClient {
     try {
       const response = await request(url, {
         method: 'GET',
-        headers: NBA_REQUEST_HEADERS,
+        // A copy: undici's ProxyAgent adds `host` to the headers it is given, and these are frozen.
+        headers: { ...NBA_REQUEST_HEADERS },
         dispatcher: this.dispatcher,
         signal: AbortSignal.timeout(this.timeoutMs),
       });

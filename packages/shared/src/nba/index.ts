@@ -28,4 +28,9 @@ export {
   type NbaRequestErrorOptions,
 } from './errors.js';
 export { ENDPOINTS, endpointFor } from './registry.js';
-export { buildQuery, NBA_REQUEST_HEADERS } from './request-headers.js';
+export {
+  buildQuery,
+  type ImpersonatedBrowser,
+  impersonatedBrowser,
+  NBA_REQUEST_HEADERS,
+} from './request-headers.js';

@@ -15,7 +15,7 @@ export {
   type MaintenanceQueue,
   scheduleCheckpoints,
 } from './maintenance-queue.js';
-export { createNbaAccess } from './nba-access.js';
+export { createNbaAccess, type NbaAccessOptions } from './nba-access.js';
 export {
   BlockingDetector,
   type FailureStreak,
@@ -33,7 +33,7 @@ export {
   readPlannedPace,
   storePlannedPace,
 } from './rate-limit-gate.js';
-export { closeRedis, createRedisConnection, type Redis } from './redis-connection.js';
+export { closeRedis, createCheckConnection, createRedisConnection, type Redis } from './redis-connection.js';
 export { type ErrorEmitter, isConnectionError, RedisErrorLog } from './redis-errors.js';
 export {
   applyGlobalRateLimit,

@@ -5,6 +5,13 @@ import { NbaClient, type SentRequest } from '../nba/index.js';
 import { RateLimitGate } from './rate-limit-gate.js';
 import type { Redis } from './redis-connection.js';
 
+export interface NbaAccessOptions {
+  /** The client's deadline instead of NBA_API_TIMEOUT_MS. */
+  readonly timeoutMs?: number;
+  /** Aborts every wait for the gate: a request not granted by then is never sent. */
+  readonly gateSignal?: AbortSignal;
+}
+
 /**
  * The NBA client behind the global gate, as every process that calls the API builds it: paced
  * by the stricter of its own RATE_LIMIT_SECONDS / RATE_LIMIT_PER_HOUR and the plan's, with a
@@ -14,6 +21,7 @@ export function createNbaAccess(
   redis: Redis,
   config: Config,
   log?: Pick<Logger, 'warn'>,
+  options: NbaAccessOptions = {},
 ): { gate: RateLimitGate; nba: NbaClient } {
   const gate = new RateLimitGate(redis, {
     intervalMs: config.rateLimitSeconds * 1000,
@@ -30,11 +38,13 @@ export function createNbaAccess(
       ),
   });
   const file = config.nbaSendLogFile;
+  const { gateSignal } = options;
   const nba = new NbaClient({
     baseUrl: config.nbaApiBaseUrl,
-    timeoutMs: config.nbaApiTimeoutMs,
+    timeoutMs: options.timeoutMs ?? config.nbaApiTimeoutMs,
     proxy: config.nbaApiProxy,
-    gate,
+    // A caller that gives up (gateSignal) stops waiting for the grant, so nothing leaves after.
+    gate: gateSignal === undefined ? gate : { acquire: (signal) => gate.acquire(signal ?? gateSignal) },
     onSend: file === undefined ? undefined : (sent) => appendSend(file, sent),
   });
   return { gate, nba };

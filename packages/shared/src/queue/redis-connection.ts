@@ -17,6 +17,26 @@ export function createRedisConnection(url: string, name = 'nba-backfill', errors
 }
 
 /**
+ * A connection for one-off checks (`planner doctor`) that fails fast instead of waiting for
+ * Redis: no reconnects, no offline queue, and every command and the connect itself bounded by
+ * `timeoutMs`. Call `connect()` first; it rejects when Redis does not answer.
+ */
+export function createCheckConnection(url: string, name: string, timeoutMs = 5_000): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectionName: name,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  // The caller reports what failed; without a listener ioredis would print a stack trace.
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+/**
  * Closes a connection: QUIT when it is up (pending replies arrive first), else a plain
  * disconnect, because a QUIT would wait for a reconnect that may never come.
  */
