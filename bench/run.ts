@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../test/helpers/processes.js';
@@ -7,7 +8,7 @@ import { formatResults, writePerformanceDoc } from './report.js';
 import { runCapacity } from './scenarios/capacity.js';
 import { enqueue } from './scenarios/enqueue.js';
 import { idle } from './scenarios/idle.js';
-import { limiter, limiterOneSecond } from './scenarios/limiter.js';
+import { limiter, limiterOneSecond, limiterSlowAnswers } from './scenarios/limiter.js';
 import { parquetWriters } from './scenarios/parquet-writers.js';
 import { runRebuild } from './scenarios/rebuild.js';
 import { runVerify } from './scenarios/verify.js';
@@ -28,6 +29,10 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 if (process.argv.includes('--cpu-prof'))
   process.env.APP_CPU_PROF_DIR = join(REPO_ROOT, 'bench', 'profiles', stamp);
 const results: ScenarioResult[] = [];
+/** The commit measured, and how many of the apps' files differed from it (they are built from the tree). */
+const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+const changed = git('status', '--porcelain', '--', 'apps', 'packages').split('\n').filter(Boolean).length;
+const code = `${git('rev-parse', '--short', 'HEAD')}${changed > 0 ? ` with ${changed} files changed in apps/ and packages/` : ''}`;
 const say = (text: string) =>
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} bench: ${text}\n`);
 
@@ -41,6 +46,7 @@ async function scenario(name: string, run: () => Promise<ScenarioResult>): Promi
 
 await scenario('limiter', () => limiter.run());
 await scenario('limiter-1s', () => limiterOneSecond.run());
+await scenario('limiter-slow-answers', () => limiterSlowAnswers.run());
 if (wanted('capacity') || wanted('rebuild') || wanted('verify')) {
   say('capacity (then rebuild and verify on its output)...');
   const { result, run } = await runCapacity();
@@ -61,7 +67,7 @@ const profiles = process.env.APP_CPU_PROF_DIR;
 if (profiles !== undefined) {
   // Profiling slows every process down: show the figures, but keep them out of the record.
   process.stdout.write(
-    `${formatResults({ time: new Date().toISOString(), machine: machineInfo(), results })}\n` +
+    `${formatResults({ time: new Date().toISOString(), code, machine: machineInfo(), results })}\n` +
       `profiles (figures not recorded): ${profiles}\n` +
       `summary: node --import tsx bench/profile-summary.ts ${profiles}/worker\n`,
   );
@@ -70,7 +76,7 @@ if (profiles !== undefined) {
   await mkdir(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
   await writeFile(
     file,
-    `${JSON.stringify({ time: new Date().toISOString(), machine: machineInfo(), results }, null, 2)}\n`,
+    `${JSON.stringify({ time: new Date().toISOString(), code, machine: machineInfo(), results }, null, 2)}\n`,
   );
   const markdown = await writePerformanceDoc();
   process.stdout.write(`${markdown}\nresults: ${file}\n`);

@@ -38,3 +38,23 @@ export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** The host's CPU time so far, all cores, from /proc/stat: busy and total ticks. */
+export function hostCpuTicks(): { busy: number; total: number } {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  // idle and iowait
+  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
+}
+
+/** The share of the host's CPU in use between two `hostCpuTicks`, 0 to 1. */
+export function hostCpuBusyShare(
+  before: { busy: number; total: number },
+  after: { busy: number; total: number },
+): number {
+  return (after.busy - before.busy) / (after.total - before.total);
+}
