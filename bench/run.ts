@@ -9,6 +9,7 @@ import { runCapacity } from './scenarios/capacity.js';
 import { enqueue } from './scenarios/enqueue.js';
 import { idle } from './scenarios/idle.js';
 import { limiter, limiterOneSecond, limiterSlowAnswers } from './scenarios/limiter.js';
+import { banScenario, s3OutageScenario } from './scenarios/outages.js';
 import { parquetWriters } from './scenarios/parquet-writers.js';
 import { runRebuild } from './scenarios/rebuild.js';
 import { runVerify } from './scenarios/verify.js';
@@ -47,6 +48,8 @@ async function scenario(name: string, run: () => Promise<ScenarioResult>): Promi
 await scenario('limiter', () => limiter.run());
 await scenario('limiter-1s', () => limiterOneSecond.run());
 await scenario('limiter-slow-answers', () => limiterSlowAnswers.run());
+await scenario('ban', () => banScenario.run());
+await scenario('s3-outage', () => s3OutageScenario.run());
 if (wanted('capacity') || wanted('rebuild') || wanted('verify')) {
   say('capacity (then rebuild and verify on its output)...');
   const { result, run } = await runCapacity();
