@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimServer, type SimServer } from '@repo/nba-sim';
@@ -16,7 +16,7 @@ import type { DoctorCheck, DoctorReport } from '@repo/shared/state';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
 import { type RunResult, runApp } from './helpers/processes.js';
-import { OwnRedis } from './helpers/redis-server.js';
+import { freePort, OwnRedis } from './helpers/redis-server.js';
 import { appEnv, createTestBucket, testServices } from './helpers/services.js';
 
 /**
@@ -42,19 +42,6 @@ function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'doctor-redis-'));
   dirs.push(dir);
   return dir;
-}
-
-/** A loopback port where nothing listens (taken, then released). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -258,7 +245,7 @@ describe('planner doctor', () => {
   });
 
   it('exits 1 naming S3 when S3 does not answer', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const endpoint = `http://127.0.0.1:${port}`;
     const { result, report } = await doctorJson({ S3_ENDPOINT: endpoint });
     expect(result.code).toBe(1);
@@ -337,7 +324,7 @@ describe('planner doctor', () => {
   });
 
   it('exits 1 naming the proxy when NBA_API_PROXY does not answer', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const { result, report } = await doctorJson({ NBA_API_PROXY: `http://u:pw@127.0.0.1:${port}` });
     expect(result.code).toBe(1);
     expect(statuses(report)).toEqual({ ...ALL_OK, 'nba.api': 'FAIL' });

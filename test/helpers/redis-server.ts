@@ -65,7 +65,8 @@ export class OwnRedis {
   }
 }
 
-function freePort(): Promise<number> {
+/** A loopback port where nothing listens now (taken, then released). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -24,9 +24,11 @@ export {
 } from './queue-control.js';
 export {
   type BudgetStatus,
+  budgetView,
   type GatePace,
   type GatePass,
   holdCapMs,
+  paceInForce,
   RateLimitGate,
   type RateLimitGateOptions,
   readBudgetStatus,

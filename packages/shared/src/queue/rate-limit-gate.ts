@@ -197,10 +197,8 @@ export class RateLimitGate {
 
   /** Reads the plan's pace now (at start-up, before the first grant) and returns the one in force. */
   async refreshPace(): Promise<GatePace> {
-    const planned = await readPlannedPace(this.redis);
-    const intervalMs = Math.max(this.own.intervalMs, planned?.intervalMs ?? 0);
-    const perHour = strictestBudget(this.own.perHour, planned?.perHour);
-    this.adopt(intervalMs, perHour);
+    const effective = paceInForce(this.own, await readPlannedPace(this.redis));
+    this.adopt(effective.intervalMs, effective.perHour);
     return this.effective;
   }
 
@@ -279,10 +277,29 @@ export class RateLimitGate {
   }
 }
 
-function strictestBudget(a: number | undefined, b: number | undefined): number | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return Math.min(a, b);
+/** The pace in force for a process: the longer interval and the smaller budget of its own and the plan's. */
+export function paceInForce(
+  own: GatePace,
+  planned: GatePace | undefined,
+): { readonly intervalMs: number; readonly perHour: number | undefined } {
+  const budgets = [own.perHour, planned?.perHour].filter((n): n is number => n !== undefined);
+  return {
+    intervalMs: Math.max(own.intervalMs, planned?.intervalMs ?? 0),
+    perHour: budgets.length === 0 ? undefined : Math.min(...budgets),
+  };
+}
+
+/** The budget as status screens and JSON carry it. */
+export function budgetView(budget: BudgetStatus): {
+  perHour: number;
+  usedLastHour: number;
+  nextSlotAt: string;
+} {
+  return {
+    perHour: budget.perHour,
+    usedLastHour: budget.usedLastHour,
+    nextSlotAt: budget.nextSlotAt.toISOString(),
+  };
 }
 
 /** The planner stores the pace with the plan; every process then paces by it (DESIGN §5). */

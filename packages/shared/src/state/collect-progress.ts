@@ -1,5 +1,12 @@
 import type { Redis } from 'ioredis';
-import { pauseReasonKey, readBudgetStatus, readHalt, readPlannedPace } from '../queue/index.js';
+import {
+  budgetView,
+  paceInForce,
+  pauseReasonKey,
+  readBudgetStatus,
+  readHalt,
+  readPlannedPace,
+} from '../queue/index.js';
 import { computeProgress, type Progress } from './progress.js';
 import type { RedisState } from './redis-state.js';
 
@@ -34,9 +41,13 @@ export async function collectProgress(deps: CollectProgressDeps): Promise<Progre
       readHalt(deps.redis),
     ]);
   // Every process paces by the stricter of its own and the plan's pace (DESIGN §5).
-  const rateLimitSeconds = Math.max(deps.rateLimitSeconds, (pace?.intervalMs ?? 0) / 1000);
-  const perHour = [deps.rateLimitPerHour, pace?.perHour].filter((n): n is number => n !== undefined);
-  const budget = perHour.length === 0 ? undefined : await readBudgetStatus(deps.redis, Math.min(...perHour));
+  const inForce = paceInForce(
+    { intervalMs: deps.rateLimitSeconds * 1000, perHour: deps.rateLimitPerHour },
+    pace,
+  );
+  const rateLimitSeconds = inForce.intervalMs / 1000;
+  const budget =
+    inForce.perHour === undefined ? undefined : await readBudgetStatus(deps.redis, inForce.perHour);
   return computeProgress(
     {
       season: deps.state.season,
@@ -49,14 +60,7 @@ export async function collectProgress(deps: CollectProgressDeps): Promise<Progre
       queueCounts,
       paused,
       pauseReason: paused ? pauseReason : null,
-      budget:
-        budget === undefined
-          ? null
-          : {
-              perHour: budget.perHour,
-              usedLastHour: budget.usedLastHour,
-              nextSlotAt: budget.nextSlotAt.toISOString(),
-            },
+      budget: budget === undefined ? null : budgetView(budget),
       halt:
         halt === undefined
           ? null

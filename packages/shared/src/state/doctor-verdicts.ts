@@ -7,6 +7,7 @@
  * deserves a look (a paused queue, a pace the plan overrides, a slow answer). skip means the check
  * could not run because one it needs failed (that one is the FAIL).
  */
+import { budgetView, paceInForce } from '../queue/index.js';
 import { formatBytes, formatInstant, formatUntil } from './format-figures.js';
 
 export const CHECK_STATUSES = ['ok', 'warn', 'FAIL', 'skip'] as const;
@@ -297,12 +298,7 @@ export function budgetUsedUp(budget: PaceFacts['budget'], now: Date): boolean {
  */
 export function paceVerdict(facts: PaceFacts, now: Date): DoctorCheck {
   const { own, planned, budget } = facts;
-  const effective = {
-    intervalMs: Math.max(own.intervalMs, planned?.intervalMs ?? 0),
-    perHour:
-      [own.perHour, planned?.perHour].filter((n): n is number => n !== undefined).sort((a, b) => a - b)[0] ??
-      undefined,
-  };
+  const effective = paceInForce(own, planned);
   const budgetText =
     budget === undefined
       ? ''
@@ -314,14 +310,7 @@ export function paceVerdict(facts: PaceFacts, now: Date): DoctorCheck {
         ? null
         : { intervalSeconds: planned.intervalMs / 1000, perHour: planned.perHour ?? null },
     effective: { intervalSeconds: effective.intervalMs / 1000, perHour: effective.perHour ?? null },
-    budget:
-      budget === undefined
-        ? null
-        : {
-            perHour: budget.perHour,
-            usedLastHour: budget.usedLastHour,
-            nextSlotAt: budget.nextSlotAt.toISOString(),
-          },
+    budget: budget === undefined ? null : budgetView(budget),
   };
   const usedUp = budgetUsedUp(budget, now);
   if (planned === undefined)
