@@ -3,8 +3,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSimServer, type SimServer } from '@repo/nba-sim';
-import { impersonatedBrowser, NBA_REQUEST_HEADERS } from '@repo/shared/nba';
+import type { SimServer } from '@repo/nba-sim';
 import {
   createRedisConnection,
   createRequestQueue,
@@ -15,6 +14,7 @@ import {
 import type { DoctorCheck, DoctorReport } from '@repo/shared/state';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
+import { startEdgeSim } from './helpers/edge-sim.js';
 import { type RunResult, runApp } from './helpers/processes.js';
 import { freePort, OwnRedis } from './helpers/redis-server.js';
 import { appEnv, createTestBucket, testServices } from './helpers/services.js';
@@ -115,8 +115,7 @@ const ALL_OK = {
 
 beforeAll(async () => {
   // One game day of the simulated season: the doctor asks about 15 January.
-  sim = createSimServer({ seed: 5, dateFrom: '2025-01-15', dateTo: '2025-01-15' });
-  ({ statsUrl } = await sim.listen(0, '127.0.0.1'));
+  ({ sim, statsUrl } = await startEdgeSim({ seed: 5, dateFrom: '2025-01-15', dateTo: '2025-01-15' }));
   // One at a time, so that afterAll stops every one that started.
   healthy = await OwnRedis.start([
     '--appendonly',
@@ -144,6 +143,7 @@ beforeAll(async () => {
   env = appEnv(services, DB, {
     S3_BUCKET_NAME: bucket,
     NBA_API_BASE_URL: statsUrl,
+    NBA_API_INSECURE_TLS: 'true',
     RATE_LIMIT_SECONDS: '0.05',
     REDIS_URL: withPassword(healthy.url),
   });
@@ -170,7 +170,7 @@ describe('planner doctor', () => {
     expect(report).toMatchObject({ ok: true, exitCode: 0, summary: { ok: 10, warn: 0, FAIL: 0, skip: 0 } });
     expect(statuses(report)).toEqual(ALL_OK);
     expect(check(report, 'config').finding).toBe(
-      'valid: season 2024-25, 7 of 30 variables set, the others default',
+      'valid: season 2024-25, 8 of 31 variables set, the others default',
     );
     expect(check(report, 'redis').finding).toMatch(
       new RegExp(
@@ -205,10 +205,14 @@ describe('planner doctor', () => {
     expect(
       requests.map((e) => [e.endpoint, e.query.DateFrom, e.query.DateTo, e.query.Season, e.query.SeasonType]),
     ).toEqual([['leaguegamelog', '01/15/2025', '01/15/2025', '2024-25', 'Regular Season']]);
-    expect(requests[0]?.headers['user-agent']).toBe(NBA_REQUEST_HEADERS['User-Agent']);
-    expect(impersonatedBrowser().browser).toMatch(/^Chrome \d+ on macOS$/);
+    // Through the edge, as the browser the check names.
+    expect(requests[0]).toMatchObject({
+      httpVersion: '2',
+      ja4: expect.stringMatching(/^t13i\d{4}h2_8daaf6152771_/),
+    });
+    expect(requests[0]?.headers['user-agent']).toContain('Chrome/151.0.0.0');
     expect(check(report, 'nba.browser').finding).toBe(
-      `passes for ${impersonatedBrowser().browser} (nba_api's headers), sent by undici (Node's TLS and HTTP/1.1, not the browser's)`,
+      "passes for Chrome 151 on Windows: impit (the browser's TLS handshake, HTTP/2 settings and headers), profile chrome151",
     );
 
     // The configuration as loaded, secrets masked.
@@ -329,7 +333,7 @@ describe('planner doctor', () => {
     expect(result.code).toBe(1);
     expect(statuses(report)).toEqual({ ...ALL_OK, 'nba.api': 'FAIL' });
     expect(check(report, 'nba.api')).toMatchObject({
-      finding: `no connection through NBA_API_PROXY (connection): leaguegamelog: connect ECONNREFUSED 127.0.0.1:${port}`,
+      finding: `no connection through NBA_API_PROXY (connection): leaguegamelog: Failed to connect to the server (127.0.0.1:${port}): Connection refused`,
       todo: 'the proxy refused or could not be reached: check its address and credentials in NBA_API_PROXY',
     });
   });

@@ -1,7 +1,8 @@
-import { createSimServer, type GameSummary, type SimServer } from '@repo/nba-sim';
+import type { GameSummary, SimServer } from '@repo/nba-sim';
 import { createRedisConnection, createRequestQueue, type Redis } from '@repo/shared/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
+import { startEdgeSim } from './helpers/edge-sim.js';
 import { type RunningApp, runApp, startApp, waitFor } from './helpers/processes.js';
 import { minSendGapMs, newSendLogFile, readSends } from './helpers/send-log.js';
 import { appEnv, createTestBucket, testServices } from './helpers/services.js';
@@ -27,12 +28,12 @@ const sendLog = newSendLogFile('pipeline');
 const workers: RunningApp[] = [];
 
 beforeAll(async () => {
-  sim = createSimServer({ seed: 7, ...SLICE });
-  const { url, statsUrl } = await sim.listen(0, '127.0.0.1');
+  const edge = await startEdgeSim({ seed: 7, ...SLICE });
+  sim = edge.sim;
   games = sim.summary().games;
   // How many players the directory lists, asked before the run (then the log is cleared).
   const players = (await (
-    await fetch(`${url}/stats/commonallplayers?IsOnlyCurrentSeason=1&LeagueID=00&Season=2024-25`)
+    await fetch(`${edge.plainStatsUrl}/commonallplayers?IsOnlyCurrentSeason=1&LeagueID=00&Season=2024-25`)
   ).json()) as { resultSets: { rowSet: unknown[] }[] };
   rosterSize = players.resultSets[0]?.rowSet.length ?? 0;
   sim.requestLog.clear();
@@ -43,7 +44,7 @@ beforeAll(async () => {
   reader = new BronzeReader(services, bucket);
   env = appEnv(services, DB, {
     S3_BUCKET_NAME: bucket,
-    NBA_API_BASE_URL: statsUrl,
+    ...edge.apiEnv,
     RATE_LIMIT_SECONDS: String(INTERVAL_SECONDS),
     WORKER_CONCURRENCY: '2',
     LOG_LEVEL: 'info',
@@ -223,10 +224,16 @@ describe('a season slice from the simulator to S3', () => {
     expect(sends).toHaveLength(entries.length);
     expect(new Set(sends.map((s) => s.pid)).size).toBe(3);
     expect(minSendGapMs(sends)).toBeGreaterThanOrEqual(INTERVAL_SECONDS * 1000);
-    // Every request carried nba_api's browser headers.
+    // Every request passed the edge as Chrome 151 (TLS 1.3, h2, Chrome's cipher list), with
+    // Chrome's own headers for www.nba.com's script calling the API.
     for (const e of entries) {
-      expect(e.headers.referer).toBe('https://www.nba.com/');
-      expect(e.headers['user-agent']).toContain('Chrome/145.0.0.0');
+      expect(e.httpVersion).toBe('2');
+      expect(e.ja4).toMatch(/^t13i\d{4}h2_8daaf6152771_/);
+      expect(e.headers['user-agent']).toContain('Chrome/151.0.0.0');
+      expect(e.headers['sec-ch-ua']).toContain('"Google Chrome";v="151"');
+      expect(e.headers).toMatchObject({ referer: 'https://www.nba.com/', origin: 'https://www.nba.com' });
+      expect(e.headers['sec-fetch-mode']).toBe('cors');
+      expect(e.headers['sec-fetch-user']).toBeUndefined();
     }
   });
 

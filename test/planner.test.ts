@@ -1,7 +1,8 @@
-import { createSimServer, type SimServer } from '@repo/nba-sim';
+import type { SimServer } from '@repo/nba-sim';
 import { createRedisConnection, createRequestQueue, type Redis } from '@repo/shared/queue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
+import { startEdgeSim } from './helpers/edge-sim.js';
 import { runApp } from './helpers/processes.js';
 import { appEnv, createTestBucket, testServices } from './helpers/services.js';
 
@@ -14,10 +15,10 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   // A slice with regular-season games and the whole play-in.
-  sim = createSimServer({ seed: 3, dateFrom: '2025-04-12', dateTo: '2025-04-18' });
-  const { statsUrl } = await sim.listen(0, '127.0.0.1');
+  const edge = await startEdgeSim({ seed: 3, dateFrom: '2025-04-12', dateTo: '2025-04-18' });
+  sim = edge.sim;
   redis = createRedisConnection(services.redisUrl(DB), 'planner-test');
-  env = appEnv(services, DB, { NBA_API_BASE_URL: statsUrl, RATE_LIMIT_SECONDS: '0.05' });
+  env = appEnv(services, DB, { ...edge.apiEnv, RATE_LIMIT_SECONDS: '0.05' });
 });
 
 beforeEach(async () => {

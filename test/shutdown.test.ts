@@ -5,8 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
-import { createSimServer, type SimServer } from '@repo/nba-sim';
+import type { SimServer } from '@repo/nba-sim';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEdgeSim } from './helpers/edge-sim.js';
 import { type AppName, type RunningApp, runApp, startApp, waitFor } from './helpers/processes.js';
 import { appEnv, createTestBucket, type TestServices, testServices } from './helpers/services.js';
 
@@ -82,6 +83,7 @@ function start(app: AppName, redis: PrivateRedis, env: NodeJS.ProcessEnv = {}, a
       REDIS_URL: redis.url,
       S3_BUCKET_NAME: bucket,
       NBA_API_BASE_URL: statsUrl,
+      NBA_API_INSECURE_TLS: 'true',
       RATE_LIMIT_SECONDS: '0.05',
       SEASON_TYPES: 'Regular Season',
       SHUTDOWN_TIMEOUT_SECONDS: String(DEADLINE_SECONDS),
@@ -136,8 +138,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   services = testServices();
   bucket = await createTestBucket(services, 'shutdown');
-  sim = createSimServer({ seed: 41, dateFrom: '2024-10-22', dateTo: '2024-10-22', maxGames: 1 });
-  ({ statsUrl } = await sim.listen(0, '127.0.0.1'));
+  ({ sim, statsUrl } = await startEdgeSim({
+    seed: 41,
+    dateFrom: '2024-10-22',
+    dateTo: '2024-10-22',
+    maxGames: 1,
+  }));
 });
 
 afterEach(async () => {
@@ -222,6 +228,7 @@ describe('Redis back after an outage', () => {
       REDIS_URL: again.url,
       S3_BUCKET_NAME: bucket,
       NBA_API_BASE_URL: statsUrl,
+      NBA_API_INSECURE_TLS: 'true',
       RATE_LIMIT_SECONDS: '0.05',
       SEASON_TYPES: 'Regular Season',
     });

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSimServer, type SimServer, type SimServerOptions } from '@repo/nba-sim';
+import type { SimServer, SimServerOptions } from '@repo/nba-sim';
 import { createRedisConnection, createRequestQueue, type Redis, type RequestQueue } from '@repo/shared/queue';
 import { BronzeReader } from './bronze-reader.js';
+import { startEdgeSim } from './edge-sim.js';
 import { type RunningApp, type RunResult, runApp, startApp, waitFor } from './processes.js';
 import { minSendGapMs, newSendLogFile, readSends, type SentRequest } from './send-log.js';
 import { appEnv, createTestBucket, testServices } from './services.js';
@@ -39,15 +40,14 @@ export class BackfillRun {
     readonly redisUrl?: string;
   }): Promise<BackfillRun> {
     const services = testServices();
-    const sim = createSimServer(options.sim);
-    const { statsUrl } = await sim.listen(0, '127.0.0.1');
+    const { sim, apiEnv } = await startEdgeSim(options.sim);
     const redisUrl = options.redisUrl ?? services.redisUrl(options.db);
     const redis = createRedisConnection(redisUrl, `${options.label}-test`);
     await redis.flushdb();
     const bucket = await createTestBucket(services, options.label);
     const env = appEnv(services, options.db, {
       S3_BUCKET_NAME: bucket,
-      NBA_API_BASE_URL: statsUrl,
+      ...apiEnv,
       RATE_LIMIT_SECONDS: '0.05',
       SEASON_TYPES: 'Regular Season',
       NBA_SEND_LOG_FILE: newSendLogFile(options.label),

@@ -1,5 +1,6 @@
-import { createSimServer, type GameSummary, type SimServer } from '@repo/nba-sim';
+import type { GameSummary, SimServer } from '@repo/nba-sim';
 import { createRedisConnection, createRequestQueue, type Redis } from '@repo/shared/queue';
+import { startEdgeSim } from './edge-sim.js';
 import { type RunningApp, runApp, startApp, waitFor } from './processes.js';
 import { appEnv, createTestBucket, type TestServices } from './services.js';
 
@@ -27,8 +28,7 @@ export interface FailedRun {
 }
 
 export async function startFailedRun(services: TestServices, db: number, label: string): Promise<FailedRun> {
-  const sim = createSimServer({ seed: 7, dateFrom: RUN_DAY, dateTo: RUN_DAY });
-  const { statsUrl } = await sim.listen(0, '127.0.0.1');
+  const { sim, apiEnv } = await startEdgeSim({ seed: 7, dateFrom: RUN_DAY, dateTo: RUN_DAY });
   const games = sim.summary().games;
   const failedGameId = games[0]?.gameId ?? '';
   sim.faults.setPlan({
@@ -46,7 +46,7 @@ export async function startFailedRun(services: TestServices, db: number, label: 
   const bucket = await createTestBucket(services, label);
   const env = appEnv(services, db, {
     S3_BUCKET_NAME: bucket,
-    NBA_API_BASE_URL: statsUrl,
+    ...apiEnv,
     RATE_LIMIT_SECONDS: '0.05',
     SEASON_TYPES: 'Regular Season',
     LOG_LEVEL: 'warn',

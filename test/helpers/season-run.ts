@@ -1,8 +1,9 @@
 import { gunzipSync } from 'node:zlib';
-import { createSimServer, type GameSummary, type SimServer, type SimServerOptions } from '@repo/nba-sim';
+import type { GameSummary, SimServer, SimServerOptions } from '@repo/nba-sim';
 import { ENDPOINTS, type GameRequestName, type ParsedRows } from '@repo/shared/nba';
 import { createRedisConnection, createRequestQueue } from '@repo/shared/queue';
 import { BronzeReader } from './bronze-reader.js';
+import { startEdgeSim } from './edge-sim.js';
 import { runApp, startApp, waitFor } from './processes.js';
 import { appEnv, createTestBucket, type TestServices } from './services.js';
 
@@ -31,15 +32,14 @@ export interface SeasonRunOptions {
 }
 
 export async function runSeasonSlice(services: TestServices, options: SeasonRunOptions): Promise<SeasonRun> {
-  const sim = createSimServer({ seed: 7, ...options.slice });
-  const { statsUrl } = await sim.listen(0, '127.0.0.1');
+  const { sim, apiEnv } = await startEdgeSim({ seed: 7, ...options.slice });
   const games = sim.summary().games;
   const redis = createRedisConnection(services.redisUrl(options.db), `${options.label}-test`);
   const bucket = await createTestBucket(services, options.label);
   const reader = new BronzeReader(services, bucket);
   const env = appEnv(services, options.db, {
     S3_BUCKET_NAME: bucket,
-    NBA_API_BASE_URL: statsUrl,
+    ...apiEnv,
     RATE_LIMIT_SECONDS: '0.05',
     WORKER_CONCURRENCY: '4',
     SEASON_TYPES: 'Regular Season',

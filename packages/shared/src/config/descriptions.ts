@@ -60,9 +60,14 @@ export const CONFIG_DESCRIPTIONS: Readonly<Record<ConfigVariable, VariableDescri
     meaning: 'deadline of one NBA request (connect, headers and body)',
     allowed: 'whole milliseconds >= 1',
   },
+  NBA_API_INSECURE_TLS: {
+    meaning:
+      "accept the NBA API's certificate unchecked (the simulator's self-signed one); refused for stats.nba.com",
+    allowed: BOOLEAN,
+  },
   NBA_API_PROXY: {
-    meaning: 'HTTP(S) proxy for NBA requests only (stats.nba.com blocks cloud IPs); never logged',
-    allowed: HTTP_URL,
+    meaning: 'proxy for NBA requests only (stats.nba.com blocks cloud IPs); never logged',
+    allowed: 'an `http://`, `https://`, `socks4://` or `socks5://` URL, credentials in it',
   },
   NBA_SEND_LOG_FILE: {
     meaning:

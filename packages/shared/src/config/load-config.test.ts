@@ -61,6 +61,26 @@ describe('loadConfig', () => {
     ).toBe(0.01);
   });
 
+  it('refuses NBA_API_INSECURE_TLS against stats.nba.com, and allows it against the simulator', () => {
+    expect(() => loadConfig({ ...REQUIRED, NBA_API_INSECURE_TLS: 'true' })).toThrow(
+      `invalid configuration: NBA_API_INSECURE_TLS: expected false against stats.nba.com (it is for the simulator's self-signed certificate), got "true"`,
+    );
+    expect(loadConfig(REQUIRED).nbaApiInsecureTls).toBe(false);
+    expect(
+      loadConfig({
+        ...REQUIRED,
+        NBA_API_INSECURE_TLS: 'yes',
+        NBA_API_BASE_URL: 'https://127.0.0.1:8443/stats',
+      }).nbaApiInsecureTls,
+    ).toBe(true);
+  });
+
+  it('takes a SOCKS5 proxy', () => {
+    expect(loadConfig({ ...REQUIRED, NBA_API_PROXY: 'socks5://u:p@127.0.0.1:1080' }).nbaApiProxy).toBe(
+      'socks5://u:p@127.0.0.1:1080',
+    );
+  });
+
   it('refuses a probe cool-down ceiling below the first cool-down', () => {
     expect(() =>
       loadConfig({ ...REQUIRED, BLOCKED_COOL_DOWN_SECONDS: '60', BLOCKED_COOL_DOWN_MAX_SECONDS: '30' }),
@@ -80,7 +100,7 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as Error).message).toBe(
-        'invalid configuration: NBA_API_PROXY: expected a URL starting with http:// or https://, got a value that is not shown',
+        'invalid configuration: NBA_API_PROXY: expected a URL starting with http:// or https:// or socks4:// or socks5://, got a value that is not shown',
       );
     }
   });

@@ -28,6 +28,8 @@ export interface Config {
   readonly nbaApiBaseUrl: string;
   /** @defaultValue 30000 */
   readonly nbaApiTimeoutMs: number;
+  /** Accept any certificate from the NBA API (the simulator's); never for stats.nba.com. @defaultValue false */
+  readonly nbaApiInsecureTls: boolean;
   readonly nbaApiProxy: string | undefined;
   /** Append-only audit of every NBA request's send stamp (JSON lines), when set. */
   readonly nbaSendLogFile: string | undefined;
@@ -113,6 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `RATE_LIMIT_SECONDS: expected at least 1 against stats.nba.com (sub-second intervals are for the simulator), got ${JSON.stringify(input.RATE_LIMIT_SECONDS)}`,
     );
   }
+  // An unchecked certificate lets anyone between us and Akamai read the traffic and feed us data.
+  if (v.NBA_API_INSECURE_TLS && isRealNbaApi(v.NBA_API_BASE_URL)) {
+    problems.push(
+      `NBA_API_INSECURE_TLS: expected false against stats.nba.com (it is for the simulator's self-signed certificate), got ${JSON.stringify(input.NBA_API_INSECURE_TLS)}`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     awsRegion: v.AWS_REGION,
@@ -128,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3ForcePathStyle: v.S3_FORCE_PATH_STYLE,
     nbaApiBaseUrl: v.NBA_API_BASE_URL.replace(/\/+$/, ''),
     nbaApiTimeoutMs: v.NBA_API_TIMEOUT_MS,
+    nbaApiInsecureTls: v.NBA_API_INSECURE_TLS,
     nbaApiProxy: v.NBA_API_PROXY,
     nbaSendLogFile: v.NBA_SEND_LOG_FILE,
     outputPrefix: v.OUTPUT_PREFIX,

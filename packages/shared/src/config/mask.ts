@@ -23,6 +23,7 @@ export const CONFIG_FIELDS: Readonly<Record<ConfigVariable, keyof Config>> = {
   S3_FORCE_PATH_STYLE: 's3ForcePathStyle',
   NBA_API_BASE_URL: 'nbaApiBaseUrl',
   NBA_API_TIMEOUT_MS: 'nbaApiTimeoutMs',
+  NBA_API_INSECURE_TLS: 'nbaApiInsecureTls',
   NBA_API_PROXY: 'nbaApiProxy',
   NBA_SEND_LOG_FILE: 'nbaSendLogFile',
   OUTPUT_PREFIX: 'outputPrefix',

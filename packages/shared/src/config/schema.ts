@@ -97,7 +97,8 @@ export const CONFIG_SCHEMA = z.object({
   S3_FORCE_PATH_STYLE: bool.default(false),
   NBA_API_BASE_URL: url(['http:', 'https:']).default('https://stats.nba.com/stats'),
   NBA_API_TIMEOUT_MS: positiveInt('a whole number of milliseconds >= 1').default(30_000),
-  NBA_API_PROXY: url(['http:', 'https:']).optional(),
+  NBA_API_INSECURE_TLS: bool.default(false),
+  NBA_API_PROXY: url(['http:', 'https:', 'socks4:', 'socks5:']).optional(),
   NBA_SEND_LOG_FILE: z.string().trim().min(1).optional(),
   OUTPUT_PREFIX: z
     .string()

@@ -25,6 +25,10 @@ describe('classifyFailure', () => {
     [withCode('UND_ERR_SOCKET'), 'connection'],
     [withCode('UND_ERR_HEADERS_TIMEOUT'), 'timeout'],
     [Object.assign(new Error('t'), { name: 'TimeoutError' }), 'timeout'],
+    [Object.assign(new Error('impit'), { name: 'ConnectTimeout' }), 'timeout'],
+    [Object.assign(new Error('impit'), { name: 'ReadTimeout' }), 'timeout'],
+    [Object.assign(new Error('impit'), { name: 'ConnectError' }), 'connection'],
+    [Object.assign(new Error('impit'), { name: 'ProxyTunnelError' }), 'connection'],
     [new Error('fetch failed', { cause: withCode('ECONNRESET') }), 'connection'],
     [new Error('fetch failed', { cause: withCode('UND_ERR_CONNECT_TIMEOUT') }), 'timeout'],
   ])('%s -> %s', (error, kind) => {

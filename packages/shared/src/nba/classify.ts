@@ -25,6 +25,15 @@ const CONNECTION_CODES = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
 ]);
+/** impit's timeout classes, by `name`. */
+const TIMEOUT_NAMES = new Set([
+  'TimeoutError',
+  'AbortError',
+  'ConnectTimeout',
+  'ReadTimeout',
+  'WriteTimeout',
+  'PoolTimeout',
+]);
 const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
   'UND_ERR_CONNECT_TIMEOUT',
@@ -36,7 +45,7 @@ const TIMEOUT_CODES = new Set([
 export function classifyFailure(cause: unknown): 'timeout' | 'connection' {
   let current: unknown = cause;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current.name === 'TimeoutError' || current.name === 'AbortError') return 'timeout';
+    if (TIMEOUT_NAMES.has(current.name)) return 'timeout';
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') {
       if (TIMEOUT_CODES.has(code)) return 'timeout';

@@ -1,9 +1,8 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { Agent, type Dispatcher, ProxyAgent, request } from 'undici';
 import { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
 import { NbaRequestError } from './errors.js';
+import { ImpitTransport } from './impit-transport.js';
 import { buildQuery, NBA_REQUEST_HEADERS } from './request-headers.js';
+import type { NbaTransport } from './transport.js';
 
 /**
  * The permission to send one request; see RateLimitGate in the queue domain. The grant stamps the
@@ -27,16 +26,17 @@ export interface NbaClientOptions {
   readonly baseUrl: string;
   /** Deadline for the whole answer (headers and body). @defaultValue 30000 */
   readonly timeoutMs?: number;
-  /** HTTP(S) proxy URL for every NBA request. */
+  /** HTTP, HTTPS, SOCKS4 or SOCKS5 proxy URL for every NBA request. */
   readonly proxy?: string | undefined;
+  /** Accept a self-signed certificate (the simulator over HTTPS); config refuses it for stats.nba.com. */
+  readonly insecureTls?: boolean | undefined;
   /** Taken before every request; there is no way around it. */
   readonly gate: RequestGate;
   /** Told of every request as it leaves (the send audit of NBA_SEND_LOG_FILE). */
   readonly onSend?: (sent: SentRequest) => void;
 }
 
-const SEND_HEADERS = 'undici:client:sendHeaders';
-/** A try whose grant ran out before the request could be written: ask the gate again. */
+/** A try whose grant ran out before the request could be handed over: ask the gate again. */
 const STALE_GRANT = Symbol('stale grant');
 const MAX_STALE_GRANTS = 5;
 
@@ -55,40 +55,27 @@ export interface NbaResponse {
 }
 
 /**
- * The stats.nba.com HTTP client: nba_api's headers, gzip, a deadline, an optional proxy, and
- * no retries of its own (BullMQ retries jobs). Every failure is an NbaRequestError with a kind.
+ * The stats.nba.com HTTP client: a browser's handshake and headers (the transport), a deadline,
+ * an optional proxy, and no retries of its own (BullMQ retries jobs). Every failure is an
+ * NbaRequestError with a kind.
  */
 export class NbaClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly gate: RequestGate;
-  private readonly dispatcher: Dispatcher;
+  private readonly transport: NbaTransport;
   private readonly onSend: NbaClientOptions['onSend'];
-  /** Requests granted but not yet written, by path: their headers stamp the send. */
-  private readonly unsent = new Map<string, (socket: { destroy(): void } | undefined) => void>();
-  private readonly onHeaders = (message: unknown) => {
-    const { request: req, socket } = message as {
-      request?: { path?: unknown };
-      socket?: { destroy(): void };
-    };
-    if (typeof req?.path === 'string') this.unsent.get(req.path)?.(socket);
-  };
 
   constructor(options: NbaClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.gate = options.gate;
     this.onSend = options.onSend;
-    const timeouts = {
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-      connectTimeout: this.timeoutMs,
-    };
-    this.dispatcher = options.proxy
-      ? new ProxyAgent({ uri: options.proxy, ...timeouts })
-      : new Agent({ ...timeouts, keepAliveTimeout: 30_000 });
-    // undici publishes this synchronously as it writes a request's headers to the socket.
-    diagnosticsChannel.subscribe(SEND_HEADERS, this.onHeaders);
+    this.transport = new ImpitTransport({
+      proxy: options.proxy,
+      insecureTls: options.insecureTls,
+      timeoutMs: this.timeoutMs,
+    });
   }
 
   /** GET `<baseUrl>/<endpoint>?<sorted params>`, after taking the gate. */
@@ -100,17 +87,17 @@ export class NbaClient {
       if (tries >= MAX_STALE_GRANTS) {
         throw new NbaRequestError(
           'connection',
-          `${endpoint}: the request could not be written within its grant ${tries} times in a row (is the process starved of CPU?)`,
+          `${endpoint}: the request could not be sent within its grant ${tries} times in a row (is the process starved of CPU?)`,
         );
       }
     }
   }
 
   /**
-   * One try: take the gate, write, read. The send is stamped on Redis in the very tick undici
-   * writes the headers (a busy event loop can put that well after the grant); a grant that ran
-   * out before then is given up unsent (its socket destroyed before a byte of the request
-   * leaves). The in-flight slot is held until the answer's first byte; a stalled request frees
+   * One try: take the gate, send, read. The send is stamped on Redis in the tick the request is
+   * handed to the transport, which writes it at once on a pooled connection, or after a TCP
+   * and TLS handshake on a new one (docs/adr/0001). A grant that ran out before then is given
+   * up unsent. The in-flight slot is held until the answer's headers; a stalled request frees
    * it at the gate's hold cap.
    */
   private async send(endpoint: string, url: string): Promise<NbaResponse | typeof STALE_GRANT> {
@@ -121,70 +108,47 @@ export class NbaClient {
       });
     });
     const release = () => void pass.release().catch(() => undefined);
-    const path = new URL(url).pathname + new URL(url).search;
-    let sent: Promise<number> | undefined;
-    let stale = false;
-    this.unsent.set(path, (socket) => {
-      if (sent === undefined && pass.stale()) {
-        stale = true;
-        socket?.destroy();
-        return;
-      }
-      sent ??= pass.markSent();
-    });
+    if (pass.stale()) {
+      release();
+      return STALE_GRANT;
+    }
+    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const sent = pass.markSent();
     const started = performance.now();
     try {
-      const response = await request(url, {
-        method: 'GET',
-        // A copy: undici's ProxyAgent adds `host` to the headers it is given, and these are frozen.
-        headers: { ...NBA_REQUEST_HEADERS },
-        dispatcher: this.dispatcher,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      const answer = await this.transport.get(url, NBA_REQUEST_HEADERS, deadline);
       release();
       const sentAtUs = await this.sent(sent, endpoint, url);
-      const raw = Buffer.from(await response.body.arrayBuffer());
+      const { text: body, wireBytes } = await answer.body();
       const responseMs = performance.now() - started;
-      const body = decode(raw, headerValue(response.headers['content-encoding']));
-      const kind = classifyStatus(response.statusCode);
+      const kind = classifyStatus(answer.status);
       if (kind !== undefined) {
-        throw new NbaRequestError(kind, `${endpoint} answered HTTP ${response.statusCode}`, {
-          status: response.statusCode,
+        throw new NbaRequestError(kind, `${endpoint} answered HTTP ${answer.status}`, {
+          status: answer.status,
           body,
-          retryAfterSeconds: parseRetryAfter(headerValue(response.headers['retry-after']), new Date()),
+          retryAfterSeconds: parseRetryAfter(answer.header('retry-after'), new Date()),
         });
       }
-      return {
-        url,
-        status: response.statusCode,
-        body,
-        wireBytes: raw.length,
-        responseMs,
-        sentAtUs,
-      };
+      return { url, status: answer.status, body, wireBytes, responseMs, sentAtUs };
     } catch (error) {
       release();
-      if (stale) return STALE_GRANT;
       if (error instanceof NbaRequestError) throw error;
       await this.sent(sent, endpoint, url);
-      const kind = classifyFailure(error);
-      const reason = error instanceof Error ? error.message : String(error);
+      // impit reports an abort mid-body as a plain Error: the deadline decides, not the message.
+      const kind = deadline.aborted ? 'timeout' : classifyFailure(error);
       const message =
         kind === 'timeout'
           ? `${endpoint} gave no answer within ${this.timeoutMs} ms`
-          : `${endpoint}: ${reason}`;
+          : `${endpoint}: ${errorText(error)}`;
       throw new NbaRequestError(kind, message, { cause: error });
-    } finally {
-      this.unsent.delete(path);
     }
   }
 
   /**
-   * The send stamp of a request that was written, told to `onSend`; -1 when it never left, or
-   * when Redis could not stamp it (the grant's own stamp then stands in the gate).
+   * The send stamp of a request that was handed over, told to `onSend`; -1 when Redis could not
+   * stamp it (the grant's own stamp then stands in the gate).
    */
-  private async sent(sent: Promise<number> | undefined, endpoint: string, url: string): Promise<number> {
-    if (sent === undefined) return -1;
+  private async sent(sent: Promise<number>, endpoint: string, url: string): Promise<number> {
     const sentAtUs = await sent.catch(() => -1);
     if (sentAtUs < 0) return -1;
     this.onSend?.({ sentAtUs, endpoint, url });
@@ -192,36 +156,10 @@ export class NbaClient {
   }
 
   async close(): Promise<void> {
-    diagnosticsChannel.unsubscribe(SEND_HEADERS, this.onHeaders);
-    await this.dispatcher.close();
+    await this.transport.close();
   }
 }
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function decode(raw: Buffer, encoding: string | undefined): string {
-  try {
-    switch (encoding?.trim().toLowerCase()) {
-      case 'gzip':
-      case 'x-gzip':
-        return gunzipSync(raw).toString('utf8');
-      case 'deflate':
-        return inflateSync(raw).toString('utf8');
-      case 'br':
-        return brotliDecompressSync(raw).toString('utf8');
-      default:
-        return raw.toString('utf8');
-    }
-  } catch (error) {
-    // A body cut short mid-stream decompresses badly; that is a broken connection, not bad data.
-    throw new NbaRequestError('connection', `could not decode a ${encoding} body of ${raw.length} bytes`, {
-      cause: error,
-    });
-  }
 }

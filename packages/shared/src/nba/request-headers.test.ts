@@ -21,30 +21,34 @@ describe('buildQuery', () => {
   });
 });
 
-describe('impersonatedBrowser', () => {
-  it("names the browser of nba_api's headers and the transport that sends them", () => {
-    expect(impersonatedBrowser()).toEqual({
-      browser: 'Chrome 145 on macOS',
-      transport: "undici (Node's TLS and HTTP/1.1, not the browser's)",
-      userAgent: NBA_REQUEST_HEADERS['User-Agent'],
-    });
+describe('NBA_REQUEST_HEADERS', () => {
+  it("never names a browser or version against impit's profile: those headers are the profile's own", () => {
+    const names = Object.keys(NBA_REQUEST_HEADERS).map((name) => name.toLowerCase());
+    for (const own of ['user-agent', 'sec-ch-ua', 'sec-ch-ua-platform', 'accept-language', 'accept-encoding'])
+      expect(names).not.toContain(own);
+    // Hop-by-hop headers are forbidden over HTTP/2.
+    expect(names).not.toContain('connection');
   });
 
-  it('reads other User-Agents', () => {
-    const of = (ua: string) => impersonatedBrowser({ 'User-Agent': ua }).browser;
-    expect(of('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe(
-      'Firefox 133 on Windows',
-    );
-    expect(
-      of(
-        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
-      ),
-    ).toBe('Edge 131 on Windows');
-    expect(
-      of(
-        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
-      ),
-    ).toBe('Safari 18 on macOS');
-    expect(of('curl/8.5.0')).toBe('an unknown browser');
+  it("asks like www.nba.com's own script: a cross-site fetch for JSON", () => {
+    expect(NBA_REQUEST_HEADERS).toMatchObject({
+      Accept: 'application/json, text/plain, */*',
+      Referer: 'https://www.nba.com/',
+      Origin: 'https://www.nba.com',
+      'Sec-Fetch-Mode': 'cors',
+      'Sec-Fetch-Dest': 'empty',
+      'Sec-Fetch-User': '',
+      'Upgrade-Insecure-Requests': '',
+    });
+  });
+});
+
+describe('impersonatedBrowser', () => {
+  it("names impit's profile and what it copies", () => {
+    expect(impersonatedBrowser()).toEqual({
+      browser: 'Chrome 151 on Windows',
+      profile: 'chrome151',
+      transport: "impit (the browser's TLS handshake, HTTP/2 settings and headers)",
+    });
   });
 });

@@ -1,21 +1,28 @@
 /**
- * The headers nba_api v1.11.4 sends (REFERENCE §1.2). Stale header sets make stats.nba.com hang
- * rather than refuse, so these track the library's. `Host` is left to the transport so the
- * simulator (or a proxy) gets its own.
+ * The browser every NBA request passes for: impit's profile copies its TLS ClientHello, HTTP/2
+ * settings and header set (User-Agent, client hints, Accept-Language, Accept-Encoding), so no
+ * header here may name another browser or version.
+ */
+export const IMPERSONATION = Object.freeze({
+  profile: 'chrome151',
+  browser: 'Chrome 151 on Windows',
+} as const);
+
+/**
+ * On top of the browser's own: what Chrome sends for www.nba.com's own script calling the API
+ * (a cross-site `fetch`, not a page load), which is what the API sees from real users.
+ * An empty value removes a header of the profile's page-load set.
  */
 export const NBA_REQUEST_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'User-Agent':
-    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/145.0.0.0 Safari/537.36',
   Accept: 'application/json, text/plain, */*',
-  'Accept-Language': 'en-US,en;q=0.5',
-  'Accept-Encoding': 'gzip, deflate, br',
-  Connection: 'keep-alive',
   Referer: 'https://www.nba.com/',
-  Pragma: 'no-cache',
-  'Cache-Control': 'no-cache',
-  'Sec-Ch-Ua': '"Not:A-Brand";v="99", "Google Chrome";v="145", "Chromium";v="145"',
-  'Sec-Ch-Ua-Mobile': '?0',
+  Origin: 'https://www.nba.com',
+  'Sec-Fetch-Site': 'same-site',
+  'Sec-Fetch-Mode': 'cors',
   'Sec-Fetch-Dest': 'empty',
+  'Sec-Fetch-User': '',
+  'Upgrade-Insecure-Requests': '',
+  Priority: 'u=1, i',
 });
 
 /** The query string as nba_api builds it: every parameter, sorted by key, form-encoded. */
@@ -28,48 +35,16 @@ export function buildQuery(params: Readonly<Record<string, string>>): string {
 
 /** Which browser the NBA requests pass for, as `planner doctor` prints it. */
 export interface ImpersonatedBrowser {
-  /** e.g. `Chrome 145 on macOS`, read from the User-Agent. */
   readonly browser: string;
-  /** What sends the request; the TLS and HTTP/2 fingerprints are the transport's, not the browser's. */
+  /** impit's profile name. */
+  readonly profile: string;
   readonly transport: string;
-  readonly userAgent: string;
 }
 
-/** Browsers by User-Agent token, most specific first (Edge and Chrome both say Safari). */
-const BROWSERS: readonly (readonly [name: string, version: RegExp])[] = [
-  ['Edge', /\bEdg\/(\d+)/],
-  ['Chrome', /\bChrome\/(\d+)/],
-  ['Firefox', /\bFirefox\/(\d+)/],
-  ['Safari', /\bVersion\/(\d+)[^ ]* (?:Mobile\/\S+ )?Safari\//],
-];
-const PLATFORMS: readonly (readonly [name: string, token: RegExp])[] = [
-  ['macOS', /Macintosh|Mac OS X/],
-  ['Windows', /Windows NT/],
-  ['Android', /Android/],
-  ['Linux', /Linux|X11/],
-];
-
-/**
- * The browser the client impersonates. Today: nba_api's Chrome headers sent over undici (Node's
- * TLS). The one place to change when the transport moves (to `impit`, which also copies the
- * browser's TLS handshake).
- */
-export function impersonatedBrowser(
-  headers: Readonly<Record<string, string>> = NBA_REQUEST_HEADERS,
-): ImpersonatedBrowser {
-  const userAgent = headers['User-Agent'] ?? '';
-  let browser = 'an unknown browser';
-  for (const [name, pattern] of BROWSERS) {
-    const version = pattern.exec(userAgent)?.[1];
-    if (version !== undefined) {
-      browser = `${name} ${version}`;
-      break;
-    }
-  }
-  const platform = PLATFORMS.find(([, token]) => token.test(userAgent))?.[0];
+export function impersonatedBrowser(): ImpersonatedBrowser {
   return {
-    browser: platform === undefined ? browser : `${browser} on ${platform}`,
-    transport: "undici (Node's TLS and HTTP/1.1, not the browser's)",
-    userAgent,
+    browser: IMPERSONATION.browser,
+    profile: IMPERSONATION.profile,
+    transport: "impit (the browser's TLS handshake, HTTP/2 settings and headers)",
   };
 }

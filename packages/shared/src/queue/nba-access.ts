@@ -15,7 +15,8 @@ export interface NbaAccessOptions {
 /**
  * The NBA client behind the global gate, as every process that calls the API builds it: paced
  * by the stricter of its own RATE_LIMIT_SECONDS / RATE_LIMIT_PER_HOUR and the plan's, with a
- * warning when the plan's is stricter, and the send audit when NBA_SEND_LOG_FILE is set.
+ * warning when the plan's is stricter (and when NBA_API_INSECURE_TLS is on), and the send audit
+ * when NBA_SEND_LOG_FILE is set.
  */
 export function createNbaAccess(
   redis: Redis,
@@ -37,12 +38,19 @@ export function createNbaAccess(
         'the plan paces requests more slowly than this process was configured to: following the plan',
       ),
   });
+  if (config.nbaApiInsecureTls) {
+    log?.warn(
+      { nba_api_base_url: config.nbaApiBaseUrl },
+      "NBA_API_INSECURE_TLS is on: the NBA API's certificate is not checked (meant for the simulator only)",
+    );
+  }
   const file = config.nbaSendLogFile;
   const { gateSignal } = options;
   const nba = new NbaClient({
     baseUrl: config.nbaApiBaseUrl,
     timeoutMs: options.timeoutMs ?? config.nbaApiTimeoutMs,
     proxy: config.nbaApiProxy,
+    insecureTls: config.nbaApiInsecureTls,
     // A caller that gives up (gateSignal) stops waiting for the grant, so nothing leaves after.
     gate: gateSignal === undefined ? gate : { acquire: (signal) => gate.acquire(signal ?? gateSignal) },
     onSend: file === undefined ? undefined : (sent) => appendSend(file, sent),

@@ -561,13 +561,13 @@ export function nbaBudgetUsedUp(nextSlotAt: Date, now: Date): DoctorCheck {
 
 export function browserVerdict(browser: {
   readonly browser: string;
+  readonly profile: string;
   readonly transport: string;
-  readonly userAgent: string;
 }): DoctorCheck {
   return {
     id: 'nba.browser',
     status: 'ok',
-    finding: `passes for ${browser.browser} (nba_api's headers), sent by ${browser.transport}`,
+    finding: `passes for ${browser.browser}: ${browser.transport}, profile ${browser.profile}`,
     todo: '',
     data: { ...browser },
   };
