@@ -8,6 +8,9 @@
 #   build    installs the workspace from the lockfile, compiles every package to dist/, and
 #            `pnpm deploy`s each app with its production dependencies only into /out/<app>.
 #   runtime  a clean Node image with /out copied to /app, run as the unprivileged `node` user.
+#            impit's native binary comes in with the worker's and planner's production
+#            dependencies, for the platform the image is built for (pnpm installs only that
+#            one); /app/transport-check.mjs proves it loads and passes the simulator's edge.
 # scripts/rehearse-docker-build.ts runs the build stage's steps without a Docker engine, and
 # test/deploy-files.test.ts checks this file and docker-compose.yml (docs/adr/0007).
 
@@ -36,7 +39,7 @@ RUN for app in planner worker dashboard nba-sim; do \
       pnpm --filter "@repo/$app" deploy --prod --prefer-offline "$DEPLOY_DIR/$app" || exit 1; \
     done
 RUN cp docker/entrypoint.sh "$DEPLOY_DIR/docker-entrypoint.sh" \
- && cp docker/healthcheck.mjs docker/demo-probe.mjs "$DEPLOY_DIR/" \
+ && cp docker/healthcheck.mjs docker/demo-probe.mjs docker/transport-check.mjs "$DEPLOY_DIR/" \
  && chmod 0755 "$DEPLOY_DIR/docker-entrypoint.sh"
 
 FROM ${NODE_IMAGE} AS runtime
@@ -46,8 +49,8 @@ WORKDIR /app
 # for the process.
 COPY --from=build /out/ /app/
 USER node
-# The dashboard (DASHBOARD_PORT) and, in the demo, the simulator.
-EXPOSE 3000 8787
+# The dashboard (DASHBOARD_PORT) and, in the demo, the simulator (HTTP, and HTTPS with its edge).
+EXPOSE 3000 8787 8443
 # Picks its check from the role (dashboard: /healthz; sim: /__sim/health; worker: Redis PING).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "/app/healthcheck.mjs"]

@@ -13,6 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 workers=${DEMO_WORKERS:-2}
 rate=${DEMO_RATE_LIMIT_SECONDS:-0.1}
 sim_port=${DEMO_SIM_PORT:-8787}
+sim_tls_port=${DEMO_SIM_TLS_PORT:-8443}
 dashboard_port=${DEMO_DASHBOARD_PORT:-3000}
 logs=.services/demo
 services=scripts/test-services.sh
@@ -38,19 +39,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-export NBA_API_BASE_URL="http://127.0.0.1:${sim_port}/stats"
+# HTTPS through the simulator's edge, which answers only a browser's TLS handshake (as Akamai
+# does in front of stats.nba.com); its certificate is self-signed, made at start.
+export NBA_API_BASE_URL="https://127.0.0.1:${sim_tls_port}/stats"
+export NBA_API_INSECURE_TLS=true
 export RATE_LIMIT_SECONDS="$rate"
 export DASHBOARD_PORT="$dashboard_port"
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
-PORT="$sim_port" SIM_DATE_FROM="${DEMO_DATE_FROM:-}" SIM_DATE_TO="${DEMO_DATE_TO:-}" \
+PORT="$sim_port" SIM_TLS_PORT="$sim_tls_port" SIM_EDGE=true SIM_DATE_FROM="${DEMO_DATE_FROM:-}" SIM_DATE_TO="${DEMO_DATE_TO:-}" \
   node --conditions=source --import tsx packages/nba-sim/src/main.ts >"$logs/sim.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:${sim_port}/__sim/health" >/dev/null 2>&1 && break
   sleep 0.2
 done
-say "simulator on http://127.0.0.1:${sim_port}"
+say "simulator on https://127.0.0.1:${sim_tls_port} (edge on; plain HTTP on ${sim_port})"
 
 pnpm -s dashboard >"$logs/dashboard.log" 2>&1 &
 pids+=($!)

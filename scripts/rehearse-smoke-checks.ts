@@ -100,7 +100,8 @@ export async function runSmokeChecks(input: SmokeInput): Promise<SmokeResult[]> 
   for (const e of staticExpectations(defaultCmd)) expect(e);
 
   const port = await freePort();
-  const simEnv = { HOST: '127.0.0.1', PORT: String(port) };
+  const tlsPort = await freePort();
+  const simEnv = { HOST: '127.0.0.1', PORT: String(port), SIM_TLS_PORT: String(tlsPort), SIM_EDGE: 'true' };
   const [command, ...rest] = [...entrypoint, 'sim'];
   const sim = spawn(command as string, rest, { cwd: '/', env: { ...cleanEnv, ...simEnv } });
   sim.stderr.resume();
@@ -117,6 +118,21 @@ export async function runSmokeChecks(input: SmokeInput): Promise<SmokeResult[]> 
       'healthcheck.mjs worker answers 1 without Redis',
       node('healthcheck.mjs', ['worker'], { REDIS_URL: `redis://127.0.0.1:${await freePort()}` }) === 1,
       'closed port',
+    );
+    // The native binary of this platform loads and passes the edge; a plain Node client would hang.
+    const check = spawnSync(
+      'node',
+      [path.join(appDir, 'transport-check.mjs'), `https://127.0.0.1:${tlsPort}/stats`],
+      {
+        env: cleanEnv,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    record(
+      'transport-check.mjs: a request through impit passes the edge (0)',
+      check.status === 0 && check.stdout.includes('HTTP 200'),
+      `exit ${check.status}: ${check.stdout}${check.stderr}`.slice(0, 600),
     );
     record('demo-probe.mjs finds the simulator (0)', node('demo-probe.mjs', [healthUrl]) === 0, healthUrl);
     record(

@@ -70,7 +70,16 @@ const THIRD_PARTY: Record<string, { programs: string[]; variables: string[] }> =
     variables: ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD', 'S3_BUCKET_NAME', 'DEMO_S3_BUCKET_NAME'],
   },
 };
-const SIMULATOR_VARIABLES = ['HOST', 'PORT', 'SIM_SEASON', 'SIM_DATE_FROM', 'SIM_DATE_TO', 'SIM_MAX_GAMES'];
+const SIMULATOR_VARIABLES = [
+  'HOST',
+  'PORT',
+  'SIM_SEASON',
+  'SIM_DATE_FROM',
+  'SIM_DATE_TO',
+  'SIM_MAX_GAMES',
+  'SIM_TLS_PORT',
+  'SIM_EDGE',
+];
 
 const ours = (s: ComposeService) => s.build !== undefined;
 const appServices = Object.entries(services).filter(([, s]) => ours(s) && !(s.profiles ?? []).length);
@@ -246,7 +255,7 @@ describe('docker-compose.yml', () => {
     const env = environmentOf(services['nba-sim'] as ComposeService);
     expect(Object.keys(env).filter((k) => !SIMULATOR_VARIABLES.includes(k))).toEqual([]);
     const options = parseCliOptions([], env);
-    expect(options).toMatchObject({ host: '0.0.0.0', port: 8787 });
+    expect(options).toMatchObject({ host: '0.0.0.0', port: 8787, tlsPort: 8443, edge: true });
   });
 
   it('points the apps at the simulator, its own Redis database and bucket in the demo profile', () => {
@@ -261,7 +270,16 @@ describe('docker-compose.yml', () => {
         sim.PORT,
         '/__sim/health',
       ]);
-      expect([api.hostname, api.port, api.pathname], name).toEqual(['nba-sim', sim.PORT, '/stats']);
+      // Over HTTPS through the edge, the way the product meets stats.nba.com.
+      expect([api.protocol, api.hostname, api.port, api.pathname], name).toEqual([
+        'https:',
+        'nba-sim',
+        sim.SIM_TLS_PORT,
+        '/stats',
+      ]);
+      expect(sim.SIM_EDGE, name).toBe('true');
+      expect(demo.NBA_API_INSECURE_TLS, name).toBe('true');
+      expect(loadConfig({ ...demo, AWS_REGION: 'us-east-1' }).nbaApiInsecureTls, name).toBe(true);
       expect(Number(demo.RATE_LIMIT_SECONDS), name).toBeLessThanOrEqual(0.5);
       expect(demo.REDIS_URL, name).not.toBe(env.REDIS_URL);
       expect(new URL(demo.REDIS_URL as string).hostname, name).toBe(
@@ -424,6 +442,7 @@ describe('Dockerfile', () => {
       'demo-probe.mjs',
       'docker-entrypoint.sh',
       'healthcheck.mjs',
+      'transport-check.mjs',
     ]);
   });
 

@@ -27,6 +27,7 @@ export {
   NbaRequestError,
   type NbaRequestErrorOptions,
 } from './errors.js';
+export { ImpitTransport } from './impit-transport.js';
 export { ENDPOINTS, endpointFor } from './registry.js';
 export {
   buildQuery,
@@ -34,3 +35,4 @@ export {
   impersonatedBrowser,
   NBA_REQUEST_HEADERS,
 } from './request-headers.js';
+export type { NbaTransport, TransportAnswer, TransportOptions } from './transport.js';
