@@ -12,6 +12,7 @@ import { limiter, limiterOneSecond, limiterSlowAnswers } from './scenarios/limit
 import { banScenario, s3OutageScenario } from './scenarios/outages.js';
 import { parquetWriters } from './scenarios/parquet-writers.js';
 import { runRebuild } from './scenarios/rebuild.js';
+import { transport } from './scenarios/transport.js';
 import { runVerify } from './scenarios/verify.js';
 
 /**
@@ -45,6 +46,7 @@ async function scenario(name: string, run: () => Promise<ScenarioResult>): Promi
   results.push(result);
 }
 
+await scenario('transport', () => transport.run());
 await scenario('limiter', () => limiter.run());
 await scenario('limiter-1s', () => limiterOneSecond.run());
 await scenario('limiter-slow-answers', () => limiterSlowAnswers.run());

@@ -24,7 +24,8 @@ export async function startSeasonRun(options: {
 
 /** Requests every game's answers once (4 at a time) and clears the request log. */
 async function warmSimulator(run: BackfillRun): Promise<void> {
-  const base = String(run.env.NBA_API_BASE_URL);
+  // Plain HTTP: Node's fetch would be held by the edge the apps go through.
+  const base = run.plainStatsUrl;
   const urls = run
     .games()
     .flatMap((g) => [

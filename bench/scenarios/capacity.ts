@@ -66,7 +66,7 @@ export async function runCapacity(): Promise<{ result: ScenarioResult; run: Back
  * endpoint, measured alone on 40 games so concurrent jobs do not blur it.
  */
 async function cpuPerJobByEndpoint(run: BackfillRun): Promise<Record<string, number>> {
-  const base = String(run.env.NBA_API_BASE_URL);
+  const base = run.plainStatsUrl;
   const games = run.games().slice(0, 40);
   const out: Record<string, number> = {};
   for (const request of ['box-score', 'play-by-play'] as GameRequestName[]) {

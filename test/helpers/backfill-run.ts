@@ -21,10 +21,19 @@ export class BackfillRun {
   readonly workers: RunningApp[] = [];
   /** Every app process appends its NBA send stamps here (NBA_SEND_LOG_FILE). */
   readonly sendLogFile: string;
+  /** The simulator over plain HTTP (no edge), for a test's or benchmark's own requests. */
+  readonly plainStatsUrl: string;
 
-  private constructor(sim: SimServer, redis: Redis, reader: BronzeReader, env: NodeJS.ProcessEnv) {
+  private constructor(
+    sim: SimServer,
+    plainStatsUrl: string,
+    redis: Redis,
+    reader: BronzeReader,
+    env: NodeJS.ProcessEnv,
+  ) {
     this.sendLogFile = env.NBA_SEND_LOG_FILE as string;
     this.sim = sim;
+    this.plainStatsUrl = plainStatsUrl;
     this.redis = redis;
     this.queue = createRequestQueue(redis);
     this.reader = reader;
@@ -40,7 +49,7 @@ export class BackfillRun {
     readonly redisUrl?: string;
   }): Promise<BackfillRun> {
     const services = testServices();
-    const { sim, apiEnv } = await startEdgeSim(options.sim);
+    const { sim, apiEnv, plainStatsUrl } = await startEdgeSim(options.sim);
     const redisUrl = options.redisUrl ?? services.redisUrl(options.db);
     const redis = createRedisConnection(redisUrl, `${options.label}-test`);
     await redis.flushdb();
@@ -54,7 +63,7 @@ export class BackfillRun {
       REDIS_URL: redisUrl,
       ...options.env,
     });
-    return new BackfillRun(sim, redis, new BronzeReader(services, bucket), env);
+    return new BackfillRun(sim, plainStatsUrl, redis, new BronzeReader(services, bucket), env);
   }
 
   /** Games the simulator lists for the slice. */
