@@ -55,8 +55,9 @@ const LIMITER_NOTE = `## The limiter: spacing counts from the send
 
 The promise (ADR 0001) is made, and measured, at the client: no two NBA requests, from any
 process, leave closer than \`RATE_LIMIT_SECONDS\`, and at most one is in flight. A grant in Redis
-takes the in-flight slot; the client stamps the send on Redis's clock in the tick undici writes
-the request's headers, and frees the slot at the answer's first byte. The next grant is the later
+takes the in-flight slot; the client stamps the send on Redis's clock in the tick it hands the
+request to the transport (impit since issue 11; the figures of the experiments below were taken
+with undici, which was stamped at the socket write), and frees the slot at the answer's first byte. The next grant is the later
 of the last send + interval and a free slot. Every worker appends its send stamps to
 \`NBA_SEND_LOG_FILE\`, and the limiter scenarios read both series: \`send_*\` from those stamps,
 \`arrival_*\` from the simulator's log. Utilization = (requests - 1) x interval / span, over the
@@ -103,8 +104,27 @@ it. Once the transport is cheaper, a BullMQ duration a little under the gate's i
 of it) keeps BullMQ from pacing the requests while it still keeps all but the workers' slots of
 jobs waiting in the queue.
 
-The transport's cost per request (undici building and writing the request after its grant, the
-gate's three Redis round trips) is not dealt with here; it is left to its own issue.`;
+The transport's cost per request is measured on its own in the \`transport\` scenario below.`;
+
+/** What the browser-grade transport (ADR 0009) costs, from the \`transport\` scenario. */
+const TRANSPORT_NOTE = `## The transport: a browser's handshake, and what it costs
+
+Since issue 11 every NBA request goes through impit impersonating Chrome 151 (its TLS ClientHello,
+HTTP/2 settings and headers), because stats.nba.com's bot check never answers Node's own TLS
+(ADR 0009). Every benchmark and integration test reaches the simulator the same way: over HTTPS,
+through its edge, which holds anything that is not a browser's handshake. The \`transport\`
+scenario times the product's impit transport against a plain undici request for the same
+218 KiB play-by-play answer, sequentially on one connection, with the simulator in a process of
+its own so the CPU counted is the client's. impit took about 6 to 7 ms more per request and 5 to 6
+ms more CPU (in its own Rust threads, not on the event loop); almost all of it is its gzip decoding:
+the same answer uncompressed came back in 3.1 ms instead of 7.6 (a one-off run on cf4aaa5). At
+one request per 5 s that is about 0.15 % of an interval. Asking for an uncompressed body would
+save it and would contradict the browser's \`Accept-Encoding\`, which the bot check can see.
+
+Through impit the send stamp is taken at the hand-over, not at the socket write: a request on a
+new connection leaves after its TCP and TLS handshake, so an arrival gap after such a request can
+be shorter than the send gap by that handshake (ADR 0001). The limiter scenarios' \`arrival_*\`
+figures include it, and the simulator's own event-loop delay, as before.`;
 
 /** How far one machine type varies; compare figures within one results file. */
 const MACHINE_NOTE = `## Same code, different hosts
@@ -171,6 +191,8 @@ plus the schedule and players) at 5 s each is 3 h 40 min. The product's own work
 that, and the limiter must not waste the interval.
 
 ${LIMITER_NOTE}
+
+${TRANSPORT_NOTE}
 
 ${MACHINE_NOTE}
 
