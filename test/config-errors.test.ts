@@ -36,6 +36,21 @@ describe('configuration errors stop every app with exit code 2 and one line', ()
     expect(result.stderr).toBe(`invalid configuration: ${message}\n`);
   });
 
+  it.each(['worker', 'planner'] as const)(
+    '%s refuses NBA_API_INSECURE_TLS against stats.nba.com',
+    async (app) => {
+      const result = await runApp(app, app === 'planner' ? ['enqueue', 'season'] : [], {
+        ...VALID,
+        NBA_API_BASE_URL: 'https://stats.nba.com/stats',
+        NBA_API_INSECURE_TLS: 'true',
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `invalid configuration: NBA_API_INSECURE_TLS: expected false against stats.nba.com (it is for the simulator's self-signed certificate), got "true"\n`,
+      );
+    },
+  );
+
   it.each(['worker', 'dashboard'] as const)('%s refuses a bad season the same way', async (app) => {
     const result = await runApp(app, [], { ...VALID, SEASON: '2024-26' });
     expect(result.code).toBe(2);

@@ -71,6 +71,8 @@ describe('a season slice from the simulator to S3', () => {
     const result = await runApp('planner', ['enqueue', 'season'], env);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/error/i);
+    // Before its first NBA request, once: the simulator's certificate is taken unchecked.
+    expect(result.stderr.split('\n').filter((l) => l.includes('NBA_API_INSECURE_TLS is on'))).toHaveLength(1);
     const n = games.length;
     expect(result.stdout).toContain(`Regular Season  ${n} games`);
     expect(result.stdout).toMatch(new RegExp(`box-score\\s+${n}\\s+${n}\\s+0\\s+0`));
@@ -102,6 +104,14 @@ describe('a season slice from the simulator to S3', () => {
     expect(codes).toEqual([0, 0]);
     const lines = workers.flatMap((w) => w.output().split('\n')).filter((l) => l.includes('"job done"'));
     expect(lines).toHaveLength(total);
+    // NBA_API_INSECURE_TLS (the simulator's certificate) is said once per worker, as it starts.
+    for (const worker of workers) {
+      const warnings = worker
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('NBA_API_INSECURE_TLS is on'));
+      expect(warnings).toHaveLength(1);
+    }
   });
 
   it('stores every object of DESIGN §4 and nothing else', async () => {
@@ -244,5 +254,13 @@ describe('a season slice from the simulator to S3', () => {
     expect(result.stdout).toContain('(0 NBA request(s) this run)');
     expect(result.stdout).toContain('Enqueued 0 new job(s) (nothing to do)');
     expect(sim.requestLog.entries()).toHaveLength(0);
+    // No request, no warning about the certificate.
+    expect(result.stderr).not.toContain('NBA_API_INSECURE_TLS');
+  });
+
+  it('planner status, which calls no API, does not warn about NBA_API_INSECURE_TLS', async () => {
+    const result = await runApp('planner', ['status'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
   });
 });

@@ -59,7 +59,7 @@ export function createPlannerContext(config: Config): PlannerContext {
   const maintenance = createMaintenanceQueue(redis);
   redisErrors.watch('maintenance queue', maintenance);
   releasers.add('maintenance queue', () => maintenance.close());
-  const { gate, nba } = createNbaAccess(redis, config, log);
+  const { gate, nba } = createNbaAccess(redis, config, log, { insecureTlsWarning: 'first-request' });
   releasers.add('nba client', () => nba.close());
   const store = createBronzeStore(config);
   releasers.add('s3', () => store.close());

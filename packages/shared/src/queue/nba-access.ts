@@ -10,6 +10,12 @@ export interface NbaAccessOptions {
   readonly timeoutMs?: number;
   /** Aborts every wait for the gate: a request not granted by then is never sent. */
   readonly gateSignal?: AbortSignal;
+  /**
+   * When to warn that NBA_API_INSECURE_TLS is on: as the process starts (a worker), or before its
+   * first request (the planner, whose status and queue commands never call the API).
+   * @defaultValue 'start'
+   */
+  readonly insecureTlsWarning?: 'start' | 'first-request';
 }
 
 /**
@@ -38,12 +44,16 @@ export function createNbaAccess(
         'the plan paces requests more slowly than this process was configured to: following the plan',
       ),
   });
-  if (config.nbaApiInsecureTls) {
+  let warnInsecure = config.nbaApiInsecureTls;
+  const warnOnce = () => {
+    if (!warnInsecure) return;
+    warnInsecure = false;
     log?.warn(
       { nba_api_base_url: config.nbaApiBaseUrl },
       "NBA_API_INSECURE_TLS is on: the NBA API's certificate is not checked (meant for the simulator only)",
     );
-  }
+  };
+  if (options.insecureTlsWarning !== 'first-request') warnOnce();
   const file = config.nbaSendLogFile;
   const { gateSignal } = options;
   const nba = new NbaClient({
@@ -52,7 +62,12 @@ export function createNbaAccess(
     proxy: config.nbaApiProxy,
     insecureTls: config.nbaApiInsecureTls,
     // A caller that gives up (gateSignal) stops waiting for the grant, so nothing leaves after.
-    gate: gateSignal === undefined ? gate : { acquire: (signal) => gate.acquire(signal ?? gateSignal) },
+    gate: {
+      acquire: (signal) => {
+        warnOnce();
+        return gate.acquire(signal ?? gateSignal);
+      },
+    },
     onSend: file === undefined ? undefined : (sent) => appendSend(file, sent),
   });
   return { gate, nba };
