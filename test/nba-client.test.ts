@@ -161,17 +161,52 @@ describe('the NBA client through the edge', () => {
   });
 });
 
+/** An HTTPS server (HTTP/2) that sends the headers at once and the rest of the body `bodyAfterMs` later. */
+async function slowBodyServer(bodyAfterMs: number) {
+  const { key, cert } = createSelfSignedCertificate();
+  const server = http2.createSecureServer({ key, cert, allowHTTP1: true }, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"resultSets":');
+    const timer = setTimeout(() => res.end('[]}'), bodyAfterMs);
+    res.on('close', () => clearTimeout(timer));
+  });
+  // The client keeps its HTTP/2 session open: close() ends them, or close would wait for it.
+  const sessions = new Set<http2.ServerHttp2Session>();
+  server.on('session', (session) => {
+    sessions.add(session);
+    session.on('close', () => sessions.delete(session));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}/stats`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const session of sessions) session.destroy();
+      }),
+  };
+}
+
+describe('a body that does not finish by the deadline', () => {
+  it('fails as timeout, and its send is told once', async () => {
+    const slow = await slowBodyServer(5_000);
+    try {
+      const { nba, sends } = client({ baseUrl: slow.baseUrl, timeoutMs: 400 });
+      const failure = await failureOf(nba.get('leaguegamelog', GAME_LOG));
+      expect(failure.kind).toBe('timeout');
+      expect(failure.message).toBe('leaguegamelog gave no answer within 400 ms');
+      expect(sends).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('the in-flight slot', () => {
   it("is freed at the answer's headers: the next request leaves while a slow body is still coming", async () => {
-    const { key, cert } = createSelfSignedCertificate();
     // Headers at once, the body 800 ms later.
-    const slow = http2.createSecureServer({ key, cert, allowHTTP1: true }, (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{"resultSets":');
-      setTimeout(() => res.end('[]}'), 800);
-    });
-    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
-    const baseUrl = `https://127.0.0.1:${(slow.address() as AddressInfo).port}/stats`;
+    const slow = await slowBodyServer(800);
+    const { baseUrl } = slow;
     try {
       const first = client({ baseUrl, intervalMs: 50 });
       const second = client({ baseUrl, intervalMs: 50 });
@@ -187,7 +222,7 @@ describe('the in-flight slot', () => {
       // Held to the end of the body, the gap would be 800 ms or more.
       expect(gapUs).toBeLessThan(600_000);
     } finally {
-      slow.close();
+      await slow.close();
     }
   });
 });

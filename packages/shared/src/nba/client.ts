@@ -114,11 +114,17 @@ export class NbaClient {
     }
     const deadline = AbortSignal.timeout(this.timeoutMs);
     const sent = pass.markSent();
+    // Told to onSend once, whether the request then succeeds or fails (even mid-body).
+    let reported: Promise<number> | undefined;
+    const stamp = () => {
+      reported ??= this.sent(sent, endpoint, url);
+      return reported;
+    };
     const started = performance.now();
     try {
       const answer = await this.transport.get(url, NBA_REQUEST_HEADERS, deadline);
       release();
-      const sentAtUs = await this.sent(sent, endpoint, url);
+      const sentAtUs = await stamp();
       const { text: body, wireBytes } = await answer.body();
       const responseMs = performance.now() - started;
       const kind = classifyStatus(answer.status);
@@ -132,8 +138,8 @@ export class NbaClient {
       return { url, status: answer.status, body, wireBytes, responseMs, sentAtUs };
     } catch (error) {
       release();
+      await stamp();
       if (error instanceof NbaRequestError) throw error;
-      await this.sent(sent, endpoint, url);
       // impit reports an abort mid-body as a plain Error: the deadline decides, not the message.
       const kind = deadline.aborted ? 'timeout' : classifyFailure(error);
       const message =
