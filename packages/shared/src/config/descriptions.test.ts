@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_DESCRIPTIONS } from './descriptions.js';
-import { CONFIG_SCHEMA } from './schema.js';
+import { CONFIG_DESCRIPTIONS, CONFIG_SCHEMA } from './schema.js';
 
 describe('CONFIG_DESCRIPTIONS', () => {
   it('describes every variable of the schema, and nothing else', () => {

@@ -1,7 +1,6 @@
-export { CONFIG_DESCRIPTIONS, type VariableDescription } from './descriptions.js';
-export { type Config, ConfigError, isRealNbaApi, loadConfig, loadConfigOrExit } from './load-config.js';
+export { CONFIG_FIELDS, type Config, type ConfigField, configField } from './config-fields.js';
+export { ConfigError, isRealNbaApi, loadConfig, loadConfigOrExit } from './load-config.js';
 export {
-  CONFIG_FIELDS,
   configSecrets,
   describeConfig,
   type LoadedVariable,
@@ -10,4 +9,10 @@ export {
   maskVariable,
   redactSecrets,
 } from './mask.js';
-export { CONFIG_SCHEMA, type ConfigVariable, isSeason } from './schema.js';
+export {
+  CONFIG_DESCRIPTIONS,
+  CONFIG_SCHEMA,
+  type ConfigVariable,
+  isSeason,
+  type VariableDescription,
+} from './schema.js';

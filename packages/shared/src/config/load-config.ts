@@ -1,70 +1,7 @@
 import type { z } from 'zod';
-import type { GameRequestName, SeasonType } from '../nba/index.js';
+import { type Config, configField } from './config-fields.js';
 import { maskVariable } from './mask.js';
-import { CONFIG_SCHEMA } from './schema.js';
-
-/** The validated configuration; every field is documented in DESIGN §2 and the README. */
-export interface Config {
-  readonly awsRegion: string;
-  readonly s3BucketName: string;
-  /** @defaultValue `2024-25` */
-  readonly season: string;
-  /** Minimum spacing of NBA requests across all processes. @defaultValue 5 */
-  readonly rateLimitSeconds: number;
-  /** Optional budget: at most this many NBA requests in any 60 minutes, across all processes. */
-  readonly rateLimitPerHour: number | undefined;
-  /** @defaultValue `backfill-state` */
-  readonly stateFilePrefix: string;
-  /** @defaultValue `info` */
-  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Planner: print the plan only. Worker: fetch and parse, write nothing. @defaultValue false */
-  readonly dryRun: boolean;
-  /** @defaultValue `redis://localhost:6379` */
-  readonly redisUrl: string;
-  readonly s3Endpoint: string | undefined;
-  /** @defaultValue false */
-  readonly s3ForcePathStyle: boolean;
-  /** @defaultValue `https://stats.nba.com/stats` */
-  readonly nbaApiBaseUrl: string;
-  /** @defaultValue 30000 */
-  readonly nbaApiTimeoutMs: number;
-  /** Accept any certificate from the NBA API (the simulator's); never for stats.nba.com. @defaultValue false */
-  readonly nbaApiInsecureTls: boolean;
-  readonly nbaApiProxy: string | undefined;
-  /** Append-only audit of every NBA request's send stamp (JSON lines), when set. */
-  readonly nbaSendLogFile: string | undefined;
-  /** @defaultValue `historical-backfill` */
-  readonly outputPrefix: string;
-  /** @defaultValue all three: Regular Season, PlayIn, Playoffs */
-  readonly seasonTypes: readonly SeasonType[];
-  /** Per-game requests. @defaultValue box-score, play-by-play */
-  readonly endpoints: readonly GameRequestName[];
-  /** @defaultValue 2 */
-  readonly workerConcurrency: number;
-  /** @defaultValue 3 */
-  readonly s3UploadConcurrency: number;
-  /** @defaultValue 60 */
-  readonly checkpointIntervalSeconds: number;
-  /**
-   * Consecutive timeout/connection/throttled failures after which the queue pauses itself as
-   * blocked (stats.nba.com blocks by hanging). @defaultValue 10
-   */
-  readonly blockedAfterFailures: number;
-  /** First wait before probing a blocked API; doubles per failed probe. @defaultValue 120 */
-  readonly blockedCoolDownSeconds: number;
-  /** @defaultValue 3600 */
-  readonly blockedCoolDownMaxSeconds: number;
-  /** Deadline of a graceful shutdown; past it the process exits 1. @defaultValue 25 */
-  readonly shutdownTimeoutSeconds: number;
-  /** @defaultValue 3000 */
-  readonly dashboardPort: number;
-  /** @defaultValue `127.0.0.1` */
-  readonly dashboardHost: string;
-  readonly dashboardUser: string | undefined;
-  readonly dashboardPassword: string | undefined;
-  /** bull-board read-only and every mutating dashboard route refused. @defaultValue false */
-  readonly dashboardReadOnly: boolean;
-}
+import { CONFIG_SCHEMA, type ConfigVariable } from './schema.js';
 
 /** Thrown by loadConfig; `message` is one line naming every bad variable, its value and what is allowed. */
 export class ConfigError extends Error {
@@ -122,39 +59,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({
-    awsRegion: v.AWS_REGION,
-    s3BucketName: v.S3_BUCKET_NAME,
-    season: v.SEASON,
-    rateLimitSeconds: v.RATE_LIMIT_SECONDS,
-    rateLimitPerHour: v.RATE_LIMIT_PER_HOUR,
-    stateFilePrefix: v.STATE_FILE_PREFIX,
-    logLevel: v.LOG_LEVEL,
-    dryRun: v.DRY_RUN,
-    redisUrl: v.REDIS_URL,
-    s3Endpoint: v.S3_ENDPOINT,
-    s3ForcePathStyle: v.S3_FORCE_PATH_STYLE,
-    nbaApiBaseUrl: v.NBA_API_BASE_URL.replace(/\/+$/, ''),
-    nbaApiTimeoutMs: v.NBA_API_TIMEOUT_MS,
-    nbaApiInsecureTls: v.NBA_API_INSECURE_TLS,
-    nbaApiProxy: v.NBA_API_PROXY,
-    nbaSendLogFile: v.NBA_SEND_LOG_FILE,
-    outputPrefix: v.OUTPUT_PREFIX,
-    seasonTypes: Object.freeze([...v.SEASON_TYPES]),
-    endpoints: Object.freeze([...v.ENDPOINTS]),
-    workerConcurrency: v.WORKER_CONCURRENCY,
-    s3UploadConcurrency: v.S3_UPLOAD_CONCURRENCY,
-    checkpointIntervalSeconds: v.CHECKPOINT_INTERVAL_SECONDS,
-    blockedAfterFailures: v.BLOCKED_AFTER_FAILURES,
-    blockedCoolDownSeconds: v.BLOCKED_COOL_DOWN_SECONDS,
-    blockedCoolDownMaxSeconds: v.BLOCKED_COOL_DOWN_MAX_SECONDS,
-    shutdownTimeoutSeconds: v.SHUTDOWN_TIMEOUT_SECONDS,
-    dashboardPort: v.DASHBOARD_PORT,
-    dashboardHost: v.DASHBOARD_HOST,
-    dashboardUser: v.DASHBOARD_USER,
-    dashboardPassword: v.DASHBOARD_PASSWORD,
-    dashboardReadOnly: v.DASHBOARD_READ_ONLY,
-  });
+  // Every variable into its field; the one field loaded differently, the base URL, is set after.
+  return Object.freeze({ ...toFields(v), nbaApiBaseUrl: v.NBA_API_BASE_URL.replace(/\/+$/, '') });
+}
+
+/** The schema's output by field name, every field present (unset ones as undefined), lists frozen. */
+function toFields(values: z.output<typeof CONFIG_SCHEMA>): Config {
+  const fields: Record<string, unknown> = {};
+  for (const variable of Object.keys(CONFIG_SCHEMA.shape) as ConfigVariable[]) {
+    const value = values[variable];
+    fields[configField(variable)] = Array.isArray(value) ? Object.freeze([...value]) : value;
+  }
+  // Keys and values follow `Config`'s definition; TypeScript cannot check a loop over keys.
+  return fields as Config;
 }
 
 /** True when the URL's host is stats.nba.com (or a subdomain of it). */

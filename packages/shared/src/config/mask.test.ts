@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CONFIG_FIELDS } from './config-fields.js';
 import { loadConfig } from './load-config.js';
-import {
-  CONFIG_FIELDS,
-  configSecrets,
-  describeConfig,
-  maskUrl,
-  maskVariable,
-  redactSecrets,
-} from './mask.js';
+import { configSecrets, describeConfig, maskUrl, maskVariable, redactSecrets } from './mask.js';
 import { CONFIG_SCHEMA } from './schema.js';
 
 const BASE = { AWS_REGION: 'us-east-1', S3_BUCKET_NAME: 'bronze' };

@@ -1,4 +1,4 @@
-import type { Config } from './load-config.js';
+import { CONFIG_FIELDS, type Config } from './config-fields.js';
 import type { ConfigVariable } from './schema.js';
 
 /**
@@ -7,41 +7,6 @@ import type { ConfigVariable } from './schema.js';
  */
 
 export const MASK = '***';
-
-/** The field of `Config` each variable loads into; the `Record` makes a new variable fail `tsc` here. */
-export const CONFIG_FIELDS: Readonly<Record<ConfigVariable, keyof Config>> = {
-  AWS_REGION: 'awsRegion',
-  S3_BUCKET_NAME: 's3BucketName',
-  SEASON: 'season',
-  RATE_LIMIT_SECONDS: 'rateLimitSeconds',
-  RATE_LIMIT_PER_HOUR: 'rateLimitPerHour',
-  STATE_FILE_PREFIX: 'stateFilePrefix',
-  LOG_LEVEL: 'logLevel',
-  DRY_RUN: 'dryRun',
-  REDIS_URL: 'redisUrl',
-  S3_ENDPOINT: 's3Endpoint',
-  S3_FORCE_PATH_STYLE: 's3ForcePathStyle',
-  NBA_API_BASE_URL: 'nbaApiBaseUrl',
-  NBA_API_TIMEOUT_MS: 'nbaApiTimeoutMs',
-  NBA_API_INSECURE_TLS: 'nbaApiInsecureTls',
-  NBA_API_PROXY: 'nbaApiProxy',
-  NBA_SEND_LOG_FILE: 'nbaSendLogFile',
-  OUTPUT_PREFIX: 'outputPrefix',
-  SEASON_TYPES: 'seasonTypes',
-  ENDPOINTS: 'endpoints',
-  WORKER_CONCURRENCY: 'workerConcurrency',
-  S3_UPLOAD_CONCURRENCY: 's3UploadConcurrency',
-  CHECKPOINT_INTERVAL_SECONDS: 'checkpointIntervalSeconds',
-  BLOCKED_AFTER_FAILURES: 'blockedAfterFailures',
-  BLOCKED_COOL_DOWN_SECONDS: 'blockedCoolDownSeconds',
-  BLOCKED_COOL_DOWN_MAX_SECONDS: 'blockedCoolDownMaxSeconds',
-  SHUTDOWN_TIMEOUT_SECONDS: 'shutdownTimeoutSeconds',
-  DASHBOARD_PORT: 'dashboardPort',
-  DASHBOARD_HOST: 'dashboardHost',
-  DASHBOARD_USER: 'dashboardUser',
-  DASHBOARD_PASSWORD: 'dashboardPassword',
-  DASHBOARD_READ_ONLY: 'dashboardReadOnly',
-};
 
 /** Variables whose whole value is a secret. */
 const SECRET_VARIABLES: ReadonlySet<string> = new Set<ConfigVariable>(['DASHBOARD_PASSWORD']);
