@@ -11,7 +11,7 @@ import {
   type Redis,
   storePlannedPace,
 } from '@repo/shared/queue';
-import type { DoctorCheck, DoctorReport } from '@repo/shared/state';
+import type { DoctorCheck, DoctorReport } from '@repo/shared/wiring';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
 import { startEdgeSim } from './helpers/edge-sim.js';

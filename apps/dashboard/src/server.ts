@@ -1,4 +1,5 @@
 import type { Logger } from '@repo/shared/log';
+import { errorMessage } from '@repo/shared/log';
 import { type Redis, type RequestQueue, resumeRequests } from '@repo/shared/queue';
 import { collectProgress, type RedisState } from '@repo/shared/state';
 import type { Queue } from 'bullmq';
@@ -85,9 +86,9 @@ export function createServer(deps: DashboardDeps): Express {
   );
 
   const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const unavailable = error instanceof UnavailableError;
-    deps.log?.warn({ path: req.path, err: message }, 'dashboard request failed');
+    deps.log?.warn({ path: req.path, err: error }, 'dashboard request failed');
     res
       .status(unavailable ? 503 : 500)
       .json({ error: unavailable ? 'unavailable' : 'internal', reason: message });

@@ -1,4 +1,4 @@
-import { type BronzeStore, createBronzeStore } from '@repo/shared/bronze';
+import type { BronzeStore } from '@repo/shared/bronze';
 import { type Config, loadConfigOrExit } from '@repo/shared/config';
 import { Releasers } from '@repo/shared/lifecycle';
 import { createLogger, type Logger } from '@repo/shared/log';
@@ -6,7 +6,6 @@ import type { NbaClient } from '@repo/shared/nba';
 import {
   closeRedis,
   createMaintenanceQueue,
-  createNbaAccess,
   createRedisConnection,
   createRequestQueue,
   type MaintenanceQueue,
@@ -16,6 +15,7 @@ import {
   type RequestQueue,
 } from '@repo/shared/queue';
 import { RedisState } from '@repo/shared/state';
+import { createBronzeStore, createNbaAccess } from '@repo/shared/wiring';
 
 /** Everything a planner command talks to, built once from the config. */
 export interface PlannerContext {

@@ -1,6 +1,7 @@
 import { DATASET_NAMES, type DatasetName } from '@repo/shared/bronze';
 import { onShutdownSignal } from '@repo/shared/lifecycle';
-import { runDoctor } from '@repo/shared/state';
+import { errorMessage } from '@repo/shared/log';
+import { runDoctor } from '@repo/shared/wiring';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_WIDTH, formatDoctorReport } from './commands/doctor.js';
 import { enqueueSeason, formatEnqueueReport } from './commands/enqueue-season.js';
@@ -18,7 +19,7 @@ import {
 
 /** What a failed command prints: one line on stderr, with its failure class when it has one. */
 function reportError(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const kind = (error as { kind?: unknown }).kind;
   process.stderr.write(`planner: ${typeof kind === 'string' ? `[${kind}] ` : ''}${message}\n`);
   process.exitCode = 1;

@@ -1,4 +1,3 @@
-import { createBronzeStore } from '@repo/shared/bronze';
 import { loadConfigOrExit } from '@repo/shared/config';
 import { onShutdownSignal, Releasers } from '@repo/shared/lifecycle';
 import { createLogger } from '@repo/shared/log';
@@ -8,7 +7,6 @@ import {
   BlockingDetector,
   closeRedis,
   createMaintenanceQueue,
-  createNbaAccess,
   createRedisConnection,
   createRequestQueue,
   MAINTENANCE_QUEUE_NAME,
@@ -23,6 +21,7 @@ import {
   scheduleCheckpoints,
 } from '@repo/shared/queue';
 import { RedisState } from '@repo/shared/state';
+import { createBronzeStore, createNbaAccess } from '@repo/shared/wiring';
 import { Worker } from 'bullmq';
 import { checkpointNow } from './checkpoints.js';
 import { createProbeCheck } from './probe-checks.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BronzeStore } from '@repo/shared/bronze';
+import { errorMessage } from '@repo/shared/log';
 import { ENDPOINTS, type NbaClient, NbaRequestError } from '@repo/shared/nba';
 import { type HaltCause, RETRY_POLICY, type RequestQueue } from '@repo/shared/queue';
 
@@ -30,7 +31,7 @@ async function probeApi(deps: ProbeCheckDeps): Promise<string | undefined> {
   } catch (error) {
     // Any answer but a blocking-like one (a 404, a 500) shows the API is reachable again.
     if (error instanceof NbaRequestError && !RETRY_POLICY[error.kind].countsAsBlocking) return undefined;
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }
 
@@ -41,6 +42,6 @@ async function probeStorage(deps: ProbeCheckDeps): Promise<string | undefined> {
     await deps.store.deleteMany([key]);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }

@@ -1,6 +1,14 @@
 import { gzipSync } from 'node:zlib';
-import { type BronzeStore, quarantineKey, slugOf, type WrittenObject, writeItem } from '@repo/shared/bronze';
+import {
+  type BronzeStore,
+  objectMetadata,
+  quarantineKey,
+  rawIdOf,
+  type WrittenObject,
+  writeItem,
+} from '@repo/shared/bronze';
 import type { Logger } from '@repo/shared/log';
+import { errorMessage } from '@repo/shared/log';
 import {
   ENDPOINTS,
   type ErrorKind,
@@ -74,7 +82,7 @@ const WRITE_RETRY_MAX_MS = 10_000;
 
 /** The class of any failure; something unclassified is a bug in our parsing, so `parse`. */
 function classify(error: unknown): { kind: ErrorKind; message: string } {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (error instanceof JobFailure || error instanceof NbaRequestError) return { kind: error.kind, message };
   const kind = (error as { kind?: unknown } | null)?.kind;
   return { kind: isErrorKind(kind) ? kind : 'parse', message };
@@ -128,7 +136,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       );
       const inARow = await recordUntilDone(log, () => deps.storageOutage.recordFailure());
       log.warn(
-        { error_class: kind, tries, err: message },
+        { error_class: kind, tries, err: error },
         'S3 write failed; keeping the body and trying again',
       );
       if (inARow >= STORAGE_HALT_AFTER) {
@@ -145,10 +153,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
   /** Redis errors (connection, OOM, MISCONF, READONLY) are a `state` failure: retried, never `parse`. */
   function recordUntilDone<T>(log: Logger, step: () => Promise<T>): Promise<T> {
     return untilDone(step, async (error, tries) => {
-      log.warn(
-        { error_class: 'state', tries, err: error instanceof Error ? error.message : String(error) },
-        'Redis update failed; trying again',
-      );
+      log.warn({ error_class: 'state', tries, err: error }, 'Redis update failed; trying again');
     });
   }
 
@@ -181,14 +186,16 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
             outputPrefix: deps.outputPrefix,
             season: data.season,
             request: data.request,
-            rawId:
-              data.gameId ?? slugOf(data.request === 'schedule' ? (data.seasonType ?? '') : data.request),
+            rawId: rawIdOf(data),
             gameDate: data.gameDate,
             gameId: data.gameId,
             body,
             rows,
             endpoint: endpoint.endpoint,
-            metadata: { ...qualityMetadata(quality), 'ingested-at': ingestedAt.toISOString() },
+            metadata: {
+              ...qualityMetadata(quality),
+              ...objectMetadata({ ingestedAt: ingestedAt.toISOString() }),
+            },
           },
           { dryRun: deps.dryRun },
         ),
@@ -272,7 +279,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
         error_class: kind,
         final,
         quarantined: quarantined ?? null,
-        err: message,
+        err: error,
       },
       final ? 'job failed' : 'job failed, will retry',
     );
@@ -314,19 +321,19 @@ async function quarantine(
     outputPrefix: deps.outputPrefix,
     request: data.request,
     season: data.season,
-    id: data.gameId ?? slugOf(data.request),
+    id: rawIdOf(data),
   });
   try {
     await deps.store.put(key, gzipSync(body), {
       contentType: 'application/gzip',
-      metadata: { 'error-class': kind, 'error-message': message.replace(/[^\x20-\x7e]/g, '?').slice(0, 500) },
+      metadata: objectMetadata({
+        errorClass: kind,
+        errorMessage: message.replace(/[^\x20-\x7e]/g, '?').slice(0, 500),
+      }),
     });
     return key;
   } catch (error) {
-    deps.log.error(
-      { key, err: error instanceof Error ? error.message : String(error) },
-      'could not quarantine a body',
-    );
+    deps.log.error({ key, err: error }, 'could not quarantine a body');
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { errorMessage } from './error-message.js';
 import { type FaultPlan, parseFaultPlan } from './faults/fault-plan.js';
 import { SEASON_TYPES, type SeasonType } from './season/game-types.js';
 import { parseSeason } from './season/season-calendar.js';
@@ -74,9 +75,7 @@ function faultPlan(name: string, value: string | undefined): FaultPlan | undefin
     const text = value.startsWith('@') ? readFileSync(value.slice(1), 'utf8') : value;
     return parseFaultPlan(JSON.parse(text));
   } catch (error: unknown) {
-    throw new CliOptionsError(
-      `${name}: expected a fault plan as JSON or @file, ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new CliOptionsError(`${name}: expected a fault plan as JSON or @file, ${errorMessage(error)}`);
   }
 }
 

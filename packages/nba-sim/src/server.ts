@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Http2SecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control-routes.js';
+import { errorMessage } from './error-message.js';
 import { type Connection, isGone, type SimRequest, type SimResponse, sendBody } from './exchange.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import type { FaultPlan } from './faults/fault-plan.js';
@@ -233,7 +234,7 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
         res.destroy();
         return;
       }
-      const message = `simulator error: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `simulator error: ${errorMessage(error)}`;
       sendBody(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from(message));
     });
   }

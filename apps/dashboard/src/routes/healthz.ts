@@ -1,3 +1,4 @@
+import { errorMessage } from '@repo/shared/log';
 import type { Redis } from '@repo/shared/queue';
 import type { RequestHandler } from 'express';
 import { withDeadline } from '../redis-deadline.js';
@@ -13,9 +14,7 @@ export function createHealthzRoute(redis: Redis, deadlineMs: number): RequestHan
       const pong = await withDeadline(redis, () => redis.ping(), deadlineMs);
       res.json({ status: 'ok', redis: pong === 'PONG' ? 'ok' : pong });
     } catch (error) {
-      res
-        .status(503)
-        .json({ status: 'error', redis: error instanceof Error ? error.message : String(error) });
+      res.status(503).json({ status: 'error', redis: errorMessage(error) });
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { DoctorReport } from '@repo/shared/state';
+import type { DoctorReport } from '@repo/shared/wiring';
 import { describe, expect, it } from 'vitest';
 import { formatDoctorReport, formatDoctorTable, formatVerdict, wrap } from './doctor.js';
 

@@ -1,4 +1,4 @@
-import type { DoctorCheck, DoctorReport } from '@repo/shared/state';
+import type { DoctorCheck, DoctorReport } from '@repo/shared/wiring';
 import { formatInstant } from '../format.js';
 
 /** Width of the table when stdout is not a terminal (a file for support, a pipe). */

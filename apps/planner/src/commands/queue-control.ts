@@ -1,4 +1,10 @@
-import { pauseRequests, REQUEST_JOB_OPTIONS, type RequestJobData, resumeRequests } from '@repo/shared/queue';
+import {
+  parseItemId,
+  pauseRequests,
+  REQUEST_JOB_OPTIONS,
+  type RequestJobData,
+  resumeRequests,
+} from '@repo/shared/queue';
 import type { PlannerContext } from '../context.js';
 
 /** `planner pause`: every worker stops taking jobs; the ones in flight finish. */
@@ -46,7 +52,7 @@ export async function retryFailed(ctx: PlannerContext): Promise<RetryReport> {
     if (state.status !== 'failed' || retriedIds.has(id)) continue;
     const entry = planned.get(id);
     if (entry === undefined || (await ctx.queue.getJob(id)) !== undefined) continue;
-    const gameId = id.split('.')[2];
+    const gameId = parseItemId(id)?.gameId;
     const data: RequestJobData = {
       season: ctx.config.season,
       request: entry.request,

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import type { BronzeStore } from '@repo/shared/bronze';
+import { type BronzeStore, METADATA_KEYS } from '@repo/shared/bronze';
 
 /** A body stored under `_raw/`, decoded, with the time it was fetched. */
 export interface RawBody {
@@ -19,7 +19,7 @@ export async function readRawBody(
 ): Promise<RawBody | undefined> {
   const [bytes, head] = await Promise.all([store.get(key), store.head(key)]);
   if (bytes === undefined) return undefined;
-  const recorded = head?.metadata['ingested-at'];
+  const recorded = head?.metadata[METADATA_KEYS.ingestedAt];
   const recordedAt = recorded === undefined ? Number.NaN : Date.parse(recorded);
   const ingestedAt = Number.isNaN(recordedAt) ? (head?.lastModified ?? new Date(0)) : new Date(recordedAt);
   return { key, body: gunzipSync(bytes).toString('utf8'), ingestedAt };

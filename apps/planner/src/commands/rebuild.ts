@@ -3,6 +3,7 @@ import {
   DATASET_NAMES,
   type DatasetName,
   monthOf,
+  objectMetadata,
   type Row,
   rawKey,
   rawSeasonPrefix,
@@ -65,7 +66,7 @@ function createDatasetWriter(deps: RebuildDeps, wanted: ReadonlySet<DatasetName>
       if (wanted.has(dataset)) kept[dataset] = datasetRows;
     }
     // Scored on everything the body gave, as the worker scores a job.
-    const metadata = { 'source-endpoint': endpoint, ...qualityMetadata(scoreItem(rows)) };
+    const metadata = { ...objectMetadata({ sourceEndpoint: endpoint }), ...qualityMetadata(scoreItem(rows)) };
     const item = {
       outputPrefix,
       season,

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { type Row, rawKey, slugOf, writeDatasets, writeRaw } from '@repo/shared/bronze';
+import { objectMetadata, type Row, rawIdOf, rawKey, writeDatasets, writeRaw } from '@repo/shared/bronze';
 import { ENDPOINTS, NbaRequestError, SEASON_TYPES, type SeasonType } from '@repo/shared/nba';
 import { qualityMetadata, scoreItem } from '@repo/shared/quality';
 import type { PlannerContext } from '../context.js';
@@ -37,7 +37,7 @@ export async function loadSchedule(
       outputPrefix: config.outputPrefix,
       request: 'schedule',
       season: config.season,
-      id: slugOf(seasonType),
+      id: rawIdOf({ request: 'schedule', seasonType }),
     });
     let body: string | undefined;
     if (!options.refresh) {
@@ -73,9 +73,9 @@ export async function loadSchedule(
           outputPrefix: config.outputPrefix,
           season: config.season,
           request: 'schedule',
-          rawId: slugOf(seasonType),
+          rawId: rawIdOf({ request: 'schedule', seasonType }),
           body,
-          metadata: { 'source-endpoint': endpoint.endpoint },
+          metadata: objectMetadata({ sourceEndpoint: endpoint.endpoint }),
         },
         { dryRun: options.dryRun },
       );
@@ -107,7 +107,7 @@ export async function writeGames(
       outputPrefix: config.outputPrefix,
       request: 'schedule',
       season: config.season,
-      id: slugOf(seasonType),
+      id: rawIdOf({ request: 'schedule', seasonType }),
     });
     const stored = await ctx.store.get(key);
     if (stored === undefined) continue;
@@ -125,7 +125,7 @@ export async function writeGames(
       season: config.season,
       rows: { games: rows },
       metadata: {
-        'source-endpoint': ENDPOINTS.schedule.endpoint,
+        ...objectMetadata({ sourceEndpoint: ENDPOINTS.schedule.endpoint }),
         ...qualityMetadata(scoreItem({ games: rows })),
       },
     },

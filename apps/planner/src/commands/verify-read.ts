@@ -1,4 +1,5 @@
 import { type BronzeStore, DATASET_SCHEMAS, type Row } from '@repo/shared/bronze';
+import { errorMessage } from '@repo/shared/log';
 import {
   checkFileColumns,
   implausibleRowCount,
@@ -29,7 +30,7 @@ export async function readExpectedFile(
   try {
     back = await readParquetBack(bytes);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return fail('unreadable', `not a readable Parquet file (${bytes.length} bytes): ${reason}`);
   }
   file.group.rows += back.rows.length;

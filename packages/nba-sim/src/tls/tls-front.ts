@@ -6,6 +6,7 @@ import {
 } from 'node:http2';
 import { createServer, type Server, type Socket } from 'node:net';
 import { readTlsClientHello } from 'read-tls-client-hello';
+import { errorMessage } from '../error-message.js';
 import type { Connection } from '../exchange.js';
 import { edgeVerdict, fingerprintOf, type HelloFingerprint } from './edge.js';
 import type { SelfSignedCertificate } from './self-signed-certificate.js';
@@ -112,7 +113,7 @@ export class TlsFront {
     try {
       raw.fingerprint = fingerprintOf(await readTlsClientHello(socket));
     } catch (error: unknown) {
-      reason = `no TLS ClientHello (${error instanceof Error ? error.message : String(error)})`;
+      reason = `no TLS ClientHello (${errorMessage(error)})`;
     }
     if (socket.destroyed || this.closing) return;
     const verdict = this.options.edge ? edgeVerdict(raw.fingerprint) : null;

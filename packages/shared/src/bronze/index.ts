@@ -7,8 +7,19 @@ export {
   type DatasetSchema,
   type Row,
 } from './dataset-schema.js';
-export { checkRowsAgainstSchema } from './datasets/check-rows.js';
+export { BOX_SCORE_TEAM_ROOT } from './datasets/box-score-columns.js';
+export { BOX_SCORES_SCHEMA } from './datasets/box-scores.js';
+export {
+  ADVANCED_PLAYER_ROOT,
+  ADVANCED_STATS_ROOT,
+  BOX_SCORES_ADVANCED_SCHEMA,
+} from './datasets/box-scores-advanced.js';
+export { BOX_SCORES_TEAMS_SCHEMA, TEAM_TOTALS_ROOT, type TeamRowKind } from './datasets/box-scores-teams.js';
+export { checkRowsAgainstSchema, isIsoDate, matchesColumnType } from './datasets/check-rows.js';
 export { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
+export { GAMES_SCHEMA } from './datasets/games.js';
+export { PLAY_BY_PLAY_SCHEMA } from './datasets/play-by-play.js';
+export { PLAYERS_SCHEMA } from './datasets/players.js';
 export {
   ParquetRowError,
   type ParquetRowErrorOptions,
@@ -25,6 +36,12 @@ export {
   writeItem,
   writeRaw,
 } from './item-writer.js';
+export {
+  METADATA_KEYS,
+  type MetadataField,
+  type ObjectMetadata,
+  objectMetadata,
+} from './object-metadata.js';
 export { writeParquet } from './parquet-writer.js';
 export {
   checkpointKey,
@@ -35,6 +52,7 @@ export {
   isPerGameDataset,
   monthOf,
   quarantineKey,
+  rawIdOf,
   rawKey,
   rawSeasonPrefix,
   slugOf,
@@ -46,4 +64,3 @@ export {
   type ObjectHead,
   type PutOptions,
 } from './store.js';
-export { createBronzeStore } from './store-from-config.js';

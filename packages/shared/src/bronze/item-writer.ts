@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { DatasetName, Row } from './dataset-schema.js';
 import { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
+import { objectMetadata } from './object-metadata.js';
 import { writeParquet } from './parquet-writer.js';
 import { datasetKey, monthOf, rawKey } from './s3-layout.js';
 import type { BronzeStore } from './store.js';
@@ -111,7 +112,10 @@ export async function writeDatasets(
       encoded.map(({ file, bytes }) =>
         store.put(file.key, bytes, {
           contentType: 'application/vnd.apache.parquet',
-          metadata: { ...write.metadata, rows: String(file.rows.length), dataset: file.dataset },
+          metadata: {
+            ...write.metadata,
+            ...objectMetadata({ rows: String(file.rows.length), dataset: file.dataset }),
+          },
         }),
       ),
     );
@@ -158,7 +162,7 @@ export async function writeItem(
   item: ItemWrite,
   options: { readonly dryRun?: boolean } = {},
 ): Promise<WrittenObject[]> {
-  const metadata = { 'source-endpoint': item.endpoint, ...item.metadata };
+  const metadata = { ...objectMetadata({ sourceEndpoint: item.endpoint }), ...item.metadata };
   const raw = await writeRaw(store, { ...item, metadata }, options);
   const files = await writeDatasets(store, { ...item, metadata }, options);
   return [raw, ...files];

@@ -1,3 +1,4 @@
+import { assertGameId } from '../identity/index.js';
 import type { DatasetName } from './dataset-schema.js';
 
 /**
@@ -5,17 +6,12 @@ import type { DatasetName } from './dataset-schema.js';
  * dataset, season, month, game): a re-run overwrites the same object with the same rows.
  */
 
-const GAME_ID = /^\d{10}$/;
 const SEASON = /^\d{4}-\d{2}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
 
 function assertSeason(season: string): void {
   if (!SEASON.test(season)) throw new Error(`season: expected YYYY-YY, got ${JSON.stringify(season)}`);
-}
-
-function assertGameId(gameId: string): void {
-  if (!GAME_ID.test(gameId)) throw new Error(`game id: expected 10 digits, got ${JSON.stringify(gameId)}`);
 }
 
 /** `2024-10-22` → `10`: the `month=` partition of a game (US Eastern date as the API gives it). */
@@ -84,6 +80,24 @@ export function slugOf(value: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/**
+ * The file name (without `.json.gz`) of an item's body under `_raw/` and `_quarantine/`: the game
+ * id of a per-game request, the season type of a schedule request (one per season type), else
+ * the request itself (`players`). The one rule, so a body and its quarantined twin line up.
+ */
+export function rawIdOf(item: {
+  readonly request: string;
+  readonly gameId?: string | undefined;
+  readonly seasonType?: string | undefined;
+}): string {
+  if (item.gameId !== undefined) return assertGameId(item.gameId);
+  if (item.request === 'schedule') {
+    if (item.seasonType === undefined) throw new Error('a schedule item needs its season type');
+    return slugOf(item.seasonType);
+  }
+  return slugOf(item.request);
 }
 
 export interface RawKeyInput {

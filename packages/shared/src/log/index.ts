@@ -1,2 +1,3 @@
 export { type CreateLoggerOptions, createLogger, type Logger, redactUrl } from './create-logger.js';
+export { errorMessage } from './error-message.js';
 export { LogThrottle, type LogThrottleOptions, type ThrottleDecision } from './log-throttle.js';

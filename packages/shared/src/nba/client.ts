@@ -1,3 +1,4 @@
+import { errorMessage } from '../log/index.js';
 import { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
 import { NbaRequestError } from './errors.js';
 import { ImpitTransport } from './impit-transport.js';
@@ -103,7 +104,7 @@ export class NbaClient {
   private async send(endpoint: string, url: string): Promise<NbaResponse | typeof STALE_GRANT> {
     const pass = await this.gate.acquire().catch((error: unknown) => {
       // Redis refused the gate (OOM, MISCONF, READONLY, connection): our state, not the API.
-      throw new NbaRequestError('state', `${endpoint}: the request gate failed: ${errorText(error)}`, {
+      throw new NbaRequestError('state', `${endpoint}: the request gate failed: ${errorMessage(error)}`, {
         cause: error,
       });
     });
@@ -145,7 +146,7 @@ export class NbaClient {
       const message =
         kind === 'timeout'
           ? `${endpoint} gave no answer within ${this.timeoutMs} ms`
-          : `${endpoint}: ${errorText(error)}`;
+          : `${endpoint}: ${errorMessage(error)}`;
       throw new NbaRequestError(kind, message, { cause: error });
     }
   }
@@ -164,8 +165,4 @@ export class NbaClient {
   async close(): Promise<void> {
     await this.transport.close();
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATASET_SCHEMAS } from '../bronze/datasets/dataset-schemas.js';
-import { DATASET_NAMES } from '../bronze/index.js';
+import { DATASET_NAMES, DATASET_SCHEMAS } from '../bronze/index.js';
 import { REQUEST_NAMES } from './endpoint.js';
 import { ENDPOINTS, endpointFor } from './registry.js';
 

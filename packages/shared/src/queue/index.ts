@@ -1,4 +1,4 @@
-export { isGameId, itemId, type RequestJobData } from './item-id.js';
+export { itemId, parseItemId, type RequestJobData } from './item-id.js';
 export {
   gateKeys,
   haltKey,
@@ -15,7 +15,6 @@ export {
   type MaintenanceQueue,
   scheduleCheckpoints,
 } from './maintenance-queue.js';
-export { createNbaAccess, type NbaAccessOptions } from './nba-access.js';
 export {
   BlockingDetector,
   type FailureStreak,

@@ -1,6 +1,5 @@
-import type { RequestName, SeasonType } from '../nba/index.js';
-
-const GAME_ID = /^\d{10}$/;
+import { assertGameId, isGameId } from '../identity/index.js';
+import { REQUEST_NAMES, type RequestName, type SeasonType } from '../nba/index.js';
 
 /** The data of one `nba-requests` job: what to fetch. */
 export interface RequestJobData {
@@ -18,11 +17,22 @@ export interface RequestJobData {
  */
 export function itemId(data: Pick<RequestJobData, 'season' | 'request' | 'gameId'>): string {
   if (data.gameId === undefined) return `${data.season}.${data.request}`;
-  if (!GAME_ID.test(data.gameId))
-    throw new Error(`game id: expected 10 digits, got ${JSON.stringify(data.gameId)}`);
-  return `${data.season}.${data.request}.${data.gameId}`;
+  return `${data.season}.${data.request}.${assertGameId(data.gameId)}`;
 }
 
-export function isGameId(value: string): boolean {
-  return GAME_ID.test(value);
+/** The parts of an item id, or undefined for a string that is not one (of this season, when given). */
+export function parseItemId(
+  id: string,
+  season?: string,
+): { readonly season: string; readonly request: RequestName; readonly gameId?: string } | undefined {
+  const [itemSeason, request, gameId, ...rest] = id.split('.');
+  if (itemSeason === undefined || rest.length > 0 || (season !== undefined && itemSeason !== season))
+    return undefined;
+  if (!(REQUEST_NAMES as readonly (string | undefined)[]).includes(request)) return undefined;
+  if (gameId !== undefined && !isGameId(gameId)) return undefined;
+  return {
+    season: itemSeason,
+    request: request as RequestName,
+    ...(gameId === undefined ? {} : { gameId }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { RequestName } from '../nba/index.js';
+import { parseItemId } from '../queue/index.js';
 import type { ItemState } from './item-state.js';
 import type { FailedItem, Progress, RequestProgress } from './progress.js';
 
@@ -82,7 +83,7 @@ export function buildDailyProgress(
   const failedToday: string[] = [];
   for (const [id, state] of items) {
     if (!state.updatedAt.startsWith(date)) continue;
-    const request = id.split('.')[1] ?? 'unknown';
+    const request = parseItemId(id)?.request ?? 'unknown';
     if (state.status === 'done') completedToday[request] = (completedToday[request] ?? 0) + 1;
     else if (state.status === 'failed') failedToday.push(id);
   }

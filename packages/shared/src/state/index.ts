@@ -8,23 +8,6 @@ export {
 } from './checkpoint.js';
 export { type CheckpointWriterDeps, readCheckpointCompleted, writeCheckpoint } from './checkpoint-writer.js';
 export { type CollectProgressDeps, collectProgress, type ProgressQueue } from './collect-progress.js';
-export {
-  type DoctorOptions,
-  type DoctorReport,
-  NBA_CHECK_MAX_TIMEOUT_MS,
-  parseInfo,
-  probeDate,
-  runDoctor,
-} from './doctor.js';
-export {
-  CHECK_IDS,
-  CHECK_STATUSES,
-  type CheckId,
-  type CheckStatus,
-  canStart,
-  type DoctorCheck,
-  doctorExitCode,
-} from './doctor-verdicts.js';
 export { formatBytes, formatDuration, formatInstant, formatUntil } from './format-figures.js';
 export type { ItemState, ItemStatus, PlannedEntry, StateCounters } from './item-state.js';
 export {

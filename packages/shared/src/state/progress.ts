@@ -1,4 +1,5 @@
 import { type ErrorKind, REQUEST_NAMES, type RequestName } from '../nba/index.js';
+import { parseItemId } from '../queue/index.js';
 import type { ItemState, PlannedEntry, StateCounters } from './item-state.js';
 
 /** Counts of one request type (DESIGN §6: planned/completed/failed/pending). */
@@ -101,9 +102,7 @@ export function quantile(values: readonly number[], q: number): number | null {
 }
 
 function requestOf(id: string, season: string): RequestName | undefined {
-  const rest = id.startsWith(`${season}.`) ? id.slice(season.length + 1) : undefined;
-  const request = rest?.split('.')[0];
-  return (REQUEST_NAMES as readonly string[]).includes(request ?? '') ? (request as RequestName) : undefined;
+  return parseItemId(id, season)?.request;
 }
 
 /**

@@ -1,5 +1,5 @@
+import { BronzeStore } from '../bronze/index.js';
 import type { Config } from '../config/index.js';
-import { BronzeStore } from './store.js';
 
 /** The Bronze store as every app builds it; credentials come from the SDK's default chain. */
 export function createBronzeStore(config: Config): BronzeStore {

@@ -8,7 +8,7 @@
  * could not run because one it needs failed (that one is the FAIL).
  */
 import { budgetView, paceInForce } from '../queue/index.js';
-import { formatBytes, formatInstant, formatUntil } from './format-figures.js';
+import { formatBytes, formatInstant, formatUntil } from '../state/index.js';
 
 export const CHECK_STATUSES = ['ok', 'warn', 'FAIL', 'skip'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];

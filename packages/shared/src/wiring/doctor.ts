@@ -5,7 +5,7 @@
  * even when a service hangs. The verdicts are in doctor-verdicts.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { type BronzeStore, createBronzeStore, StorageError } from '../bronze/index.js';
+import { type BronzeStore, StorageError } from '../bronze/index.js';
 import {
   type Config,
   ConfigError,
@@ -16,11 +16,11 @@ import {
   maskUrl,
   redactSecrets,
 } from '../config/index.js';
+import { errorMessage } from '../log/index.js';
 import { ENDPOINTS, impersonatedBrowser, NbaRequestError } from '../nba/index.js';
 import {
   closeRedis,
   createCheckConnection,
-  createNbaAccess,
   createRequestQueue,
   holdCapMs,
   pauseReasonKey,
@@ -29,6 +29,7 @@ import {
   readHalt,
   readPlannedPace,
 } from '../queue/index.js';
+import { createBronzeStore } from './bronze-store.js';
 import {
   appendonlyVerdict,
   browserVerdict,
@@ -54,6 +55,7 @@ import {
   redisVersion,
   skipped,
 } from './doctor-verdicts.js';
+import { createNbaAccess } from './nba-access.js';
 
 export interface DoctorReport {
   /** True when a run can start: no check FAILed (warnings allowed). */
@@ -184,11 +186,6 @@ function configVerdict(shown: Readonly<Record<string, LoadedVariable>>): DoctorC
   return { id: 'config', status: 'ok', finding, todo: '' };
 }
 
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.trim() === '' ? String((error as { code?: unknown }).code ?? 'unknown error') : text;
-}
-
 // ---------------------------------------------------------------- Redis
 
 async function checkRedis(
@@ -211,7 +208,7 @@ async function checkRedis(
     return {
       reachable: false,
       checks: [
-        redisUnreachable(url, errorText(cause ?? error)),
+        redisUnreachable(url, errorMessage(cause ?? error)),
         skipped('redis.appendonly', 'Redis did not answer'),
         skipped('redis.maxmemory-policy', 'Redis did not answer'),
       ],
@@ -265,7 +262,7 @@ async function readSetting(redis: Redis, name: string, fromInfo: string | undefi
     return {
       value: fromInfo,
       source: fromInfo === undefined ? undefined : 'INFO',
-      configRefused: errorText(error),
+      configRefused: errorMessage(error),
     };
   }
 }
@@ -309,7 +306,7 @@ async function checkQueue(
         {
           id: 'queue',
           status: 'FAIL',
-          finding: `could not read the queue: ${errorText(error)}`,
+          finding: `could not read the queue: ${errorMessage(error)}`,
           todo: 'see the redis checks; REDIS_URL must be the Redis (and database) the workers use',
         },
         skipped('queue.pace', 'the queue could not be read'),
@@ -346,7 +343,7 @@ function storageFacts(error: unknown): {
       code: error.code,
       status: error.status,
     };
-  return { error: errorText(error) };
+  return { error: errorMessage(error) };
 }
 
 async function checkS3(
@@ -499,7 +496,7 @@ async function checkNba(
     if (error instanceof NbaRequestError) return failure(error.kind, error.message, error.status);
     if (error instanceof Deadline)
       return failure('timeout', `no answer within ${guardMs} ms (the doctor's guard)`);
-    return failure('connection', errorText(error));
+    return failure('connection', errorMessage(error));
   } finally {
     clearTimeout(gateTimer);
     // close() waits for a request still in flight; its own deadline ends it, the doctor does not wait.

@@ -2,8 +2,7 @@ import { appendFileSync } from 'node:fs';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log/index.js';
 import { NbaClient, type SentRequest } from '../nba/index.js';
-import { RateLimitGate } from './rate-limit-gate.js';
-import type { Redis } from './redis-connection.js';
+import { RateLimitGate, type Redis } from '../queue/index.js';
 
 export interface NbaAccessOptions {
   /** The client's deadline instead of NBA_API_TIMEOUT_MS. */

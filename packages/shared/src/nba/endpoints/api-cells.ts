@@ -1,5 +1,5 @@
-import { matchesColumnType } from '../../bronze/datasets/check-rows.js';
 import type { CellValue, ColumnSpec } from '../../bronze/index.js';
+import { matchesColumnType } from '../../bronze/index.js';
 import { NbaRequestError } from '../errors.js';
 import { describeValue, isRecord } from './json-shape.js';
 

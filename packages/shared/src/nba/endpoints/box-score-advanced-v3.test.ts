@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editedCopy, kindOf, readNbaFixture } from '../../../test/support/nba-fixtures.js';
-import { BOX_SCORES_ADVANCED_SCHEMA } from '../../bronze/datasets/box-scores-advanced.js';
-import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
+import { BOX_SCORES_ADVANCED_SCHEMA, checkRowsAgainstSchema } from '../../bronze/index.js';
 import type { ParseContext } from '../endpoint.js';
 import { BOX_SCORE_ADVANCED_V3 } from './box-score-advanced-v3.js';
 

@@ -1,10 +1,10 @@
-import { BOX_SCORE_TEAM_ROOT } from '../../bronze/datasets/box-score-columns.js';
+import type { CellValue, Row } from '../../bronze/index.js';
 import {
   ADVANCED_PLAYER_ROOT,
   ADVANCED_STATS_ROOT,
+  BOX_SCORE_TEAM_ROOT,
   BOX_SCORES_ADVANCED_SCHEMA,
-} from '../../bronze/datasets/box-scores-advanced.js';
-import type { CellValue, Row } from '../../bronze/index.js';
+} from '../../bronze/index.js';
 import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
 import { readSourcedCells } from './api-cells.js';

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editedCopy, errorOf, readNbaFixture } from '../../../test/support/nba-fixtures.js';
-import { BOX_SCORES_SCHEMA } from '../../bronze/datasets/box-scores.js';
-import { BOX_SCORES_TEAMS_SCHEMA } from '../../bronze/datasets/box-scores-teams.js';
-import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
+import { BOX_SCORES_SCHEMA, BOX_SCORES_TEAMS_SCHEMA, checkRowsAgainstSchema } from '../../bronze/index.js';
 import type { ParseContext } from '../endpoint.js';
 import { BOX_SCORE_TRADITIONAL_V3 } from './box-score-traditional-v3.js';
 

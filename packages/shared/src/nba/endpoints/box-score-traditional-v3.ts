@@ -1,11 +1,11 @@
-import { BOX_SCORE_TEAM_ROOT } from '../../bronze/datasets/box-score-columns.js';
-import { BOX_SCORES_SCHEMA } from '../../bronze/datasets/box-scores.js';
+import type { CellValue, Row } from '../../bronze/index.js';
 import {
+  BOX_SCORE_TEAM_ROOT,
+  BOX_SCORES_SCHEMA,
   BOX_SCORES_TEAMS_SCHEMA,
   TEAM_TOTALS_ROOT,
   type TeamRowKind,
-} from '../../bronze/datasets/box-scores-teams.js';
-import type { CellValue, Row } from '../../bronze/index.js';
+} from '../../bronze/index.js';
 import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
 import { readSourcedCells } from './api-cells.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf, readNbaFixture } from '../../../test/support/nba-fixtures.js';
-import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
-import { PLAYERS_SCHEMA } from '../../bronze/datasets/players.js';
+import { checkRowsAgainstSchema, PLAYERS_SCHEMA } from '../../bronze/index.js';
 import type { ParseContext } from '../endpoint.js';
 import { COMMON_ALL_PLAYERS } from './common-all-players.js';
 

@@ -1,4 +1,4 @@
-import { PLAYERS_SCHEMA } from '../../bronze/datasets/players.js';
+import { PLAYERS_SCHEMA } from '../../bronze/index.js';
 import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
 import { readSourcedCells } from './api-cells.js';

@@ -1,10 +1,9 @@
-import { isIsoDate } from '../../bronze/datasets/check-rows.js';
 import type { CellValue } from '../../bronze/index.js';
+import { isIsoDate } from '../../bronze/index.js';
+import { isGameId } from '../../identity/index.js';
 import type { ParseContext, RequestTarget, SeasonType } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
 import { describeValue } from './json-shape.js';
-
-const GAME_ID_PATTERN = /^\d{10}$/;
 
 /** Season type by the first three digits of a game id (REFERENCE §5.1). */
 const SEASON_TYPE_BY_GAME_TYPE: Readonly<Record<string, SeasonType>> = {
@@ -12,10 +11,6 @@ const SEASON_TYPE_BY_GAME_TYPE: Readonly<Record<string, SeasonType>> = {
   '004': 'Playoffs',
   '005': 'PlayIn',
 };
-
-export function isGameId(value: unknown): value is string {
-  return typeof value === 'string' && GAME_ID_PATTERN.test(value);
-}
 
 /** A per-game target without a valid game id is a caller bug, so this throws a TypeError. */
 export function requireGameId(target: RequestTarget, endpoint: string): string {

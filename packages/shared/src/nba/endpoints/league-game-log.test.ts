@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf as parseError, readNbaFixture } from '../../../test/support/nba-fixtures.js';
-import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
-import { GAMES_SCHEMA } from '../../bronze/datasets/games.js';
+import { checkRowsAgainstSchema, GAMES_SCHEMA } from '../../bronze/index.js';
 import type { ParseContext } from '../endpoint.js';
 import { LEAGUE_GAME_LOG } from './league-game-log.js';
 import { scheduleGames } from './schedule-games.js';

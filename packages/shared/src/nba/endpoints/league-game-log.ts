@@ -1,10 +1,11 @@
-import { GAMES_SCHEMA } from '../../bronze/datasets/games.js';
 import type { CellValue } from '../../bronze/index.js';
+import { GAMES_SCHEMA } from '../../bronze/index.js';
+import { isGameId } from '../../identity/index.js';
 import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
 import { readSourcedCells } from './api-cells.js';
 import { assembleRow } from './assemble-row.js';
-import { isGameId, requireSeasonType } from './game-context.js';
+import { requireSeasonType } from './game-context.js';
 import { describeValue } from './json-shape.js';
 import { lineageCells } from './lineage-cells.js';
 import { readV2ResultSet } from './v2-result-set.js';

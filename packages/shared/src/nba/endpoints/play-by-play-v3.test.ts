@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editedCopy, errorOf, readNbaFixture } from '../../../test/support/nba-fixtures.js';
-import { checkRowsAgainstSchema } from '../../bronze/datasets/check-rows.js';
-import { PLAY_BY_PLAY_SCHEMA } from '../../bronze/datasets/play-by-play.js';
+import { checkRowsAgainstSchema, PLAY_BY_PLAY_SCHEMA } from '../../bronze/index.js';
 import type { ParseContext } from '../endpoint.js';
 import { PLAY_BY_PLAY_V3 } from './play-by-play-v3.js';
 

@@ -1,5 +1,5 @@
-import { PLAY_BY_PLAY_SCHEMA } from '../../bronze/datasets/play-by-play.js';
 import type { CellValue } from '../../bronze/index.js';
+import { PLAY_BY_PLAY_SCHEMA } from '../../bronze/index.js';
 import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
 import { readSourcedCells } from './api-cells.js';
