@@ -15,7 +15,8 @@
 # test/deploy-files.test.ts checks this file and docker-compose.yml (docs/adr/0007).
 
 # Node 24 is an LTS line (supported until April 2028); bookworm is the Debian 12 the build
-# machines run. Override with --build-arg NODE_IMAGE=... (the code also runs on Node 20 and 22).
+# machines run. Override with --build-arg NODE_IMAGE=... (the code needs Node 22 or later). CI runs
+# the tests on this same version (scripts/ensure-node.sh reads it from this line).
 ARG NODE_IMAGE=node:24.20.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
