@@ -12,7 +12,7 @@ import { errorMessage } from '@repo/shared/log';
 import {
   ENDPOINTS,
   type ErrorKind,
-  isErrorKind,
+  errorKindOf,
   type NbaClient,
   NbaRequestError,
   type NbaResponse,
@@ -80,12 +80,9 @@ export const STORAGE_HALT_AFTER = 3;
 const WRITE_RETRY_FIRST_MS = 500;
 const WRITE_RETRY_MAX_MS = 10_000;
 
-/** The class of any failure; something unclassified is a bug in our parsing, so `parse`. */
+/** A failure's class (errorKindOf, the product's one classifier) and its message. */
 function classify(error: unknown): { kind: ErrorKind; message: string } {
-  const message = errorMessage(error);
-  if (error instanceof JobFailure || error instanceof NbaRequestError) return { kind: error.kind, message };
-  const kind = (error as { kind?: unknown } | null)?.kind;
-  return { kind: isErrorKind(kind) ? kind : 'parse', message };
+  return { kind: errorKindOf(error), message: errorMessage(error) };
 }
 
 function round3(value: number): number {

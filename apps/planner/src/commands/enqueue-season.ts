@@ -11,12 +11,7 @@ import {
   scheduleCheckpoints,
   storePlannedPace,
 } from '@repo/shared/queue';
-import {
-  findStoredItems,
-  type PlannedItem,
-  planSeasonItems,
-  readCheckpointCompleted,
-} from '@repo/shared/state';
+import { type ItemStanding, itemStandings, planSeasonItems } from '@repo/shared/state';
 import type { PlannerContext } from '../context.js';
 import { formatDuration, table } from '../format.js';
 import { loadSchedule, writeGames } from './schedule.js';
@@ -27,9 +22,6 @@ export interface EnqueueOptions {
   readonly dryRun: boolean;
   readonly refresh: boolean;
 }
-
-/** Where each planned item stands before this run adds anything. */
-type ItemStanding = 'new' | 'queued' | 'done';
 
 export interface EnqueueReport {
   readonly season: string;
@@ -66,7 +58,16 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
   const games = scheduleGames(allRows);
   const items = planSeasonItems(config.season, games, config.endpoints as GameRequestName[]);
 
-  const standing = await classifyItems(ctx, items, options.dryRun);
+  const standing = await itemStandings(
+    {
+      ...ctx,
+      outputPrefix: config.outputPrefix,
+      stateFilePrefix: config.stateFilePrefix,
+      season: config.season,
+    },
+    items,
+    { dryRun: options.dryRun },
+  );
   const fresh = items.filter((item) => standing.get(item.id) === 'new');
   if (!options.dryRun) {
     await applyGlobalRateLimit(ctx.queue, ctx.gate.intervalMs);
@@ -118,49 +119,6 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
     etaSeconds: items.filter((item) => standing.get(item.id) !== 'done').length * config.rateLimitSeconds,
     dryRun: options.dryRun,
   };
-}
-
-/**
- * An item is `done` when Redis state, the last checkpoint or the files on S3 say so (their union:
- * with Redis lost, the other two still know); `queued` when its job is in the queue and not
- * finished (failed jobs included: `retry-failed` handles those); else `new`. A job that completed
- * without the item being done (a dry run, or state lost) is removed so it can be added again.
- */
-async function classifyItems(
-  ctx: PlannerContext,
-  items: readonly PlannedItem[],
-  dryRun: boolean,
-): Promise<Map<string, ItemStanding>> {
-  const { config } = ctx;
-  const requests = [...new Set(items.map((item) => item.data.request))];
-  const [stateItems, stored, checkpointed] = await Promise.all([
-    ctx.state.getItems(),
-    findStoredItems(ctx.store, { outputPrefix: config.outputPrefix, season: config.season, requests }),
-    readCheckpointCompleted(ctx.store, config.stateFilePrefix, config.season),
-  ]);
-  const isDone = (id: string) =>
-    stateItems.get(id)?.status === 'done' || stored.has(id) || checkpointed.has(id);
-  const pending = items.filter((item) => !isDone(item.id));
-  const pipeline = ctx.redis.pipeline();
-  for (const item of pending) pipeline.exists(ctx.queue.toKey(item.id));
-  const exists = (await pipeline.exec()) ?? [];
-  const standing = new Map<string, ItemStanding>();
-  for (const item of items) if (isDone(item.id)) standing.set(item.id, 'done');
-  for (const [index, item] of pending.entries()) {
-    const [, found] = exists[index] ?? [null, 0];
-    if (found !== 1) {
-      standing.set(item.id, 'new');
-      continue;
-    }
-    const jobState = await ctx.queue.getJobState(item.id);
-    if (jobState === 'completed' || jobState === 'unknown') {
-      if (!dryRun) await ctx.queue.remove(item.id);
-      standing.set(item.id, 'new');
-    } else {
-      standing.set(item.id, 'queued');
-    }
-  }
-  return standing;
 }
 
 /** The plan, one screen. */

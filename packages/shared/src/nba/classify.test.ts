@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
+import { classifyFailure, classifyStatus, errorKindOf, parseRetryAfter } from './classify.js';
+import { NbaRequestError } from './errors.js';
 
 describe('classifyStatus', () => {
   it.each([
@@ -43,5 +44,15 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:30 GMT', now)).toBe(30);
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('errorKindOf', () => {
+  it("is a failure's own kind, and parse for anything unclassified", () => {
+    expect(errorKindOf(new NbaRequestError('throttled', 'HTTP 429'))).toBe('throttled');
+    expect(errorKindOf(Object.assign(new Error('s3'), { kind: 'storage' }))).toBe('storage');
+    expect(errorKindOf(Object.assign(new Error('odd'), { kind: 'nonsense' }))).toBe('parse');
+    expect(errorKindOf(new TypeError('undefined is not a function'))).toBe('parse');
+    expect(errorKindOf('thrown text')).toBe('parse');
   });
 });

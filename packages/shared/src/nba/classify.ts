@@ -1,4 +1,4 @@
-import type { ErrorKind } from './errors.js';
+import { type ErrorKind, isErrorKind } from './errors.js';
 
 /**
  * The class of an HTTP answer, or undefined for a success. 429/403/503 are how an API says
@@ -64,4 +64,14 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, Math.ceil((at - now.getTime()) / 1000));
+}
+
+/**
+ * The class of any failure on the way out of a job: an NbaRequestError's, a StorageError's or
+ * any other error's own `kind`; something without one is a bug in our parsing, so `parse`.
+ * The one classifier of the product (retry decisions follow RETRY_POLICY on this kind).
+ */
+export function errorKindOf(error: unknown): ErrorKind {
+  const kind = typeof error === 'object' && error !== null ? (error as { kind?: unknown }).kind : undefined;
+  return isErrorKind(kind) ? kind : 'parse';
 }

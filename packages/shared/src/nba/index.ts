@@ -1,4 +1,4 @@
-export { classifyFailure, classifyStatus, parseRetryAfter } from './classify.js';
+export { classifyFailure, classifyStatus, errorKindOf, parseRetryAfter } from './classify.js';
 export {
   NbaClient,
   type NbaClientOptions,

@@ -9,6 +9,7 @@ export {
 export { type CheckpointWriterDeps, readCheckpointCompleted, writeCheckpoint } from './checkpoint-writer.js';
 export { type CollectProgressDeps, collectProgress, type ProgressQueue } from './collect-progress.js';
 export { formatBytes, formatDuration, formatInstant, formatUntil } from './format-figures.js';
+export { type ItemStanding, type ItemStandingDeps, itemStandings } from './item-standing.js';
 export type { ItemState, ItemStatus, PlannedEntry, StateCounters } from './item-state.js';
 export {
   type CalendarDay,
