@@ -7,6 +7,7 @@ import {
   type WrittenObject,
   writeItem,
 } from '@repo/shared/bronze';
+import { itemMetadata, parseBody } from '@repo/shared/ingest';
 import type { Logger } from '@repo/shared/log';
 import { errorMessage } from '@repo/shared/log';
 import {
@@ -17,7 +18,6 @@ import {
   NbaRequestError,
   type NbaResponse,
 } from '@repo/shared/nba';
-import { qualityMetadata, scoreItem } from '@repo/shared/quality';
 import {
   type BlockingDetector,
   coolDownMs,
@@ -164,17 +164,9 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     let response: NbaResponse | undefined;
     try {
       response = await deps.nba.get(endpoint.endpoint, endpoint.params(data));
-      let json: unknown;
-      try {
-        json = JSON.parse(response.body);
-      } catch (cause) {
-        throw new NbaRequestError('parse', `${endpoint.endpoint} answered 200 with a body that is not JSON`, {
-          cause,
-        });
-      }
       const ingestedAt = now();
-      const rows = endpoint.parse(json, { ...data, ingestedAt });
-      const quality = scoreItem(rows);
+      const rows = parseBody(endpoint, response.body, { ...data, ingestedAt });
+      const { metadata, quality } = itemMetadata(endpoint, rows, ingestedAt);
       const body = response.body;
       const written = await storeUntilWritten(log, id, attempt, () =>
         writeItem(
@@ -189,10 +181,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
             body,
             rows,
             endpoint: endpoint.endpoint,
-            metadata: {
-              ...qualityMetadata(quality),
-              ...objectMetadata({ ingestedAt: ingestedAt.toISOString() }),
-            },
+            metadata,
           },
           { dryRun: deps.dryRun },
         ),

@@ -3,22 +3,22 @@ import {
   DATASET_NAMES,
   type DatasetName,
   monthOf,
-  objectMetadata,
   type Row,
   rawKey,
   rawSeasonPrefix,
   writeDatasets,
 } from '@repo/shared/bronze';
 import type { Config } from '@repo/shared/config';
+import { itemMetadata, parseBody } from '@repo/shared/ingest';
 import {
   ENDPOINTS,
+  type EndpointDefinition,
   GAME_REQUEST_NAMES,
   type GameRequestName,
   NbaRequestError,
   type ParsedRows,
   type ScheduledGame,
 } from '@repo/shared/nba';
-import { qualityMetadata, scoreItem } from '@repo/shared/quality';
 import { mapBounded } from '../bounded-map.js';
 import { table } from '../format.js';
 import { readRawBody } from './raw-body.js';
@@ -60,13 +60,18 @@ interface RawItem {
 function createDatasetWriter(deps: RebuildDeps, wanted: ReadonlySet<DatasetName>, dryRun: boolean) {
   const { outputPrefix, season } = deps.config;
   const totals = new Map<DatasetName, { dataset: DatasetName; files: number; rows: number }>();
-  const write = async (rows: ParsedRows, endpoint: string, game?: ScheduledGame): Promise<void> => {
+  const write = async (
+    rows: ParsedRows,
+    endpoint: EndpointDefinition,
+    game?: ScheduledGame,
+    ingestedAt?: Date,
+  ): Promise<void> => {
     const kept: ParsedRows = {};
     for (const [dataset, datasetRows] of Object.entries(rows) as [DatasetName, Row[]][]) {
       if (wanted.has(dataset)) kept[dataset] = datasetRows;
     }
     // Scored on everything the body gave, as the worker scores a job.
-    const metadata = { ...objectMetadata({ sourceEndpoint: endpoint }), ...qualityMetadata(scoreItem(rows)) };
+    const { metadata } = itemMetadata(endpoint, rows, ingestedAt);
     const item = {
       outputPrefix,
       season,
@@ -136,15 +141,10 @@ export async function rebuildSeason(deps: RebuildDeps, options: RebuildOptions):
     const endpoint = ENDPOINTS[item.request];
     try {
       const target = { season, ...item.game, ingestedAt: raw.ingestedAt };
-      await writer.write(
-        endpoint.parse(JSON.parse(raw.body) as unknown, target),
-        endpoint.endpoint,
-        item.game,
-      );
+      await writer.write(parseBody(endpoint, raw.body, target), endpoint, item.game, raw.ingestedAt);
     } catch (error) {
-      if (!(error instanceof NbaRequestError) && !(error instanceof SyntaxError)) throw error;
-      const kind = error instanceof NbaRequestError ? error.kind : 'parse';
-      problems.push({ key: item.key, message: `[${kind}] ${error.message}` });
+      if (!(error instanceof NbaRequestError)) throw error;
+      problems.push({ key: item.key, message: `[${error.kind}] ${error.message}` });
     }
   });
   return {
@@ -160,7 +160,7 @@ export async function rebuildSeason(deps: RebuildDeps, options: RebuildOptions):
 /** `games`, one file per month, each with its own quality score. */
 async function writeGames(
   rowsByType: ReadonlyMap<string, readonly Row[]>,
-  write: (rows: ParsedRows, endpoint: string) => Promise<void>,
+  write: (rows: ParsedRows, endpoint: EndpointDefinition) => Promise<void>,
 ): Promise<void> {
   const byMonth = new Map<string, Row[]>();
   for (const row of [...rowsByType.values()].flat()) {
@@ -169,7 +169,7 @@ async function writeGames(
     rows.push(row);
     byMonth.set(month, rows);
   }
-  for (const rows of byMonth.values()) await write({ games: rows }, ENDPOINTS.schedule.endpoint);
+  for (const rows of byMonth.values()) await write({ games: rows }, ENDPOINTS.schedule);
 }
 
 /** What rebuild did, one screen. */

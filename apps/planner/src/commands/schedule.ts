@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { objectMetadata, type Row, rawIdOf, rawKey, writeDatasets, writeRaw } from '@repo/shared/bronze';
+import { itemMetadata, parseBody } from '@repo/shared/ingest';
 import { ENDPOINTS, NbaRequestError, SEASON_TYPES, type SeasonType } from '@repo/shared/nba';
-import { qualityMetadata, scoreItem } from '@repo/shared/quality';
 import type { PlannerContext } from '../context.js';
 
 export interface ScheduleResult {
@@ -57,13 +57,12 @@ export async function loadSchedule(
         body = response.body;
         fetched = true;
       }
-      rows = endpoint.parse(JSON.parse(body) as unknown, { ...target, ingestedAt: new Date() }).games ?? [];
+      rows = parseBody(endpoint, body, { ...target, ingestedAt: new Date() }).games ?? [];
     } catch (error) {
       // One season type's failure must not hide the others': plan what can be planned and say
       // loudly what could not (the command then exits 1).
-      if (!(error instanceof NbaRequestError) && !(error instanceof SyntaxError)) throw error;
-      const kind = error instanceof NbaRequestError ? error.kind : 'parse';
-      failures.push({ seasonType, message: `[${kind}] ${error.message}` });
+      if (!(error instanceof NbaRequestError)) throw error;
+      failures.push({ seasonType, message: `[${error.kind}] ${error.message}` });
       continue;
     }
     if (fetched && rows.length > 0) {
@@ -111,9 +110,9 @@ export async function writeGames(
     });
     const stored = await ctx.store.get(key);
     if (stored === undefined) continue;
-    const body = JSON.parse(gunzipSync(stored).toString('utf8')) as unknown;
+    const body = gunzipSync(stored).toString('utf8');
     rows.push(
-      ...(ENDPOINTS.schedule.parse(body, { season: config.season, seasonType, ingestedAt: new Date() })
+      ...(parseBody(ENDPOINTS.schedule, body, { season: config.season, seasonType, ingestedAt: new Date() })
         .games ?? []),
     );
   }
@@ -124,10 +123,7 @@ export async function writeGames(
       outputPrefix: config.outputPrefix,
       season: config.season,
       rows: { games: rows },
-      metadata: {
-        ...objectMetadata({ sourceEndpoint: ENDPOINTS.schedule.endpoint }),
-        ...qualityMetadata(scoreItem({ games: rows })),
-      },
+      metadata: itemMetadata(ENDPOINTS.schedule, { games: rows }).metadata,
     },
     { dryRun: options.dryRun },
   );
