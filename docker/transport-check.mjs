@@ -15,20 +15,15 @@ const nba = join(here, 'worker', 'node_modules', '@repo', 'shared', 'dist', 'nba
 async function main() {
   const base = process.argv[2];
   if (!base) throw new Error('usage: node transport-check.mjs https://HOST:PORT/stats');
-  const { ImpitTransport, NBA_REQUEST_HEADERS, buildQuery, impersonatedBrowser } = await import(
+  const { ENDPOINTS, ImpitTransport, NBA_REQUEST_HEADERS, buildQuery, impersonatedBrowser } = await import(
     pathToFileURL(nba).href
   );
   const transport = new ImpitTransport({ insecureTls: true, timeoutMs: TIMEOUT_MS });
+  // The schedule request of opening night, as the planner sends it (one day, a small answer).
   const query = buildQuery({
-    Counter: '0',
+    ...ENDPOINTS.schedule.params({ season: '2024-25', seasonType: 'Regular Season' }),
     DateFrom: '10/22/2024',
     DateTo: '10/22/2024',
-    Direction: 'ASC',
-    LeagueID: '00',
-    PlayerOrTeam: 'T',
-    Season: '2024-25',
-    SeasonType: 'Regular Season',
-    Sorter: 'DATE',
   });
   const started = performance.now();
   const answer = await transport.get(

@@ -1,7 +1,7 @@
 import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { createSelfSignedCertificate, type SimServer } from '@repo/nba-sim';
-import { NbaClient, NbaRequestError, type NbaResponse, type SentRequest } from '@repo/shared/nba';
+import { ENDPOINTS, NbaClient, NbaRequestError, type NbaResponse, type SentRequest } from '@repo/shared/nba';
 import { createRedisConnection, gateKeys, RateLimitGate, type Redis } from '@repo/shared/queue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEdgeSim } from './helpers/edge-sim.js';
@@ -15,16 +15,11 @@ import { testServices } from './helpers/services.js';
  */
 const DB = 3;
 const DAY = '2025-01-15';
+/** The schedule request of one day, as `planner doctor` sends it. */
 const GAME_LOG = {
-  Counter: '0',
+  ...ENDPOINTS.schedule.params({ season: '2024-25', seasonType: 'Regular Season' }),
   DateFrom: '01/15/2025',
   DateTo: '01/15/2025',
-  Direction: 'ASC',
-  LeagueID: '00',
-  PlayerOrTeam: 'T',
-  Season: '2024-25',
-  SeasonType: 'Regular Season',
-  Sorter: 'DATE',
 };
 
 let redis: Redis;

@@ -255,6 +255,15 @@ describe('nba api', () => {
     );
   });
 
+  it('on a refused certificate names NBA_API_INSECURE_TLS for the simulator and a proxy for the real API', () => {
+    const message = 'leaguegamelog: Failed to connect to the server: invalid certificate (UnknownIssuer)';
+    expect(pick(nbaFailureVerdict({ ...base, kind: 'connection', message }))).toEqual({
+      status: 'FAIL',
+      finding: `the API's TLS certificate was refused (connection): ${message}`,
+      todo: 'against the simulator (self-signed) set NBA_API_INSECURE_TLS=true; against stats.nba.com something between you and it intercepts TLS (a corporate proxy): route the requests through NBA_API_PROXY instead',
+    });
+  });
+
   it('fails on refusals and foreign bodies, warns on a server error', () => {
     const kinds = ['throttled', 'client', 'parse', 'empty', 'gate', 'state', 'server'];
     expect(kinds.map((kind) => nbaFailureVerdict({ ...base, kind, message: 'm' }).status)).toEqual([

@@ -504,6 +504,12 @@ export function nbaFailureVerdict(failure: NbaFailure): DoctorCheck {
             `likely a cloud or datacenter IP (AWS, GCP, Azure...): stats.nba.com lets their requests hang. Run from a home or office connection, or ${PROXY_FIX}`,
           );
     case 'connection':
+      // impit names a certificate it could not check (oneLineError): say what each case needs.
+      if (/invalid certificate/i.test(message))
+        return fail(
+          `the API's TLS certificate was refused (connection): ${message}`,
+          'against the simulator (self-signed) set NBA_API_INSECURE_TLS=true; against stats.nba.com something between you and it intercepts TLS (a corporate proxy): route the requests through NBA_API_PROXY instead',
+        );
       return proxied
         ? fail(
             `no connection through NBA_API_PROXY (connection): ${message}`,
