@@ -14,6 +14,7 @@ function col(name: string, type: ColumnType, nullable: boolean): ColumnSpec {
 const schema: DatasetSchema = {
   dataset: 'box-scores',
   grain: 'one row per player per game (test schema)',
+  partitioning: 'game',
   columns: [
     col('game_id', 'UTF8', false),
     col('family_name', 'UTF8', true),

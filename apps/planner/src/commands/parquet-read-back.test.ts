@@ -6,6 +6,7 @@ import { readParquetBack } from './parquet-read-back.js';
 const schema: DatasetSchema = {
   dataset: 'play-by-play',
   grain: 'test',
+  partitioning: 'game',
   columns: [
     { name: 'game_id', type: 'UTF8', nullable: false, description: 'x', source: 'x' },
     { name: 'period', type: 'INT32', nullable: false, description: 'x', source: 'x' },

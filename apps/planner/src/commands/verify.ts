@@ -1,5 +1,6 @@
 import {
   type BronzeStore,
+  DATASET_NAMES,
   type DatasetName,
   datasetSeasonPrefix,
   rawSeasonPrefix,
@@ -43,15 +44,8 @@ export interface VerifyDeps {
   readonly store: Pick<BronzeStore, 'listKeys' | 'get' | 'head'>;
 }
 
-const DATASET_ORDER: readonly string[] = [
-  'games',
-  'players',
-  'box-scores',
-  'box-scores-teams',
-  'play-by-play',
-  'box-scores-advanced',
-  '_raw',
-];
+/** Datasets in the catalogue's order, raw bodies last. */
+const DATASET_ORDER: readonly string[] = [...DATASET_NAMES, '_raw'];
 /** Months in playing order: July (a season's first possible month) first, `-` before all. */
 const monthOrder = (month: string) => (month === '-' ? -1 : (Number(month) + 5) % 12);
 

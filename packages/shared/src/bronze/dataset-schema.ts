@@ -38,6 +38,11 @@ export interface DatasetSchema {
   /** What one row is, e.g. "one row per player per game". */
   readonly grain: string;
   readonly columns: readonly ColumnSpec[];
+  /**
+   * One Parquet file per what (DESIGN §4): a `game` (under its month), a `month` of games, or
+   * the whole `season`. The S3 layout and the resume rule follow it.
+   */
+  readonly partitioning: 'game' | 'month' | 'season';
 }
 
 export type CellValue = string | number | boolean | Date | null;

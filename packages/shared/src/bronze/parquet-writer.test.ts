@@ -11,6 +11,7 @@ function col(name: string, type: ColumnType, nullable = false): ColumnSpec {
 const schema: DatasetSchema = {
   dataset: 'play-by-play',
   grain: 'one row per action',
+  partitioning: 'game',
   columns: [
     col('game_id', 'UTF8'),
     col('period', 'INT32'),

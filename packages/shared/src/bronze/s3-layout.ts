@@ -1,5 +1,6 @@
 import { assertGameId } from '../identity/index.js';
 import type { DatasetName } from './dataset-schema.js';
+import { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
 
 /**
  * The only module that builds S3 keys (DESIGN §4). Keys are a pure function of (prefix,
@@ -23,14 +24,6 @@ export function monthOf(gameDate: string): string {
   return match[2] as string;
 }
 
-/** Datasets stored one file per game under `month=`; the others have one file per season or month. */
-const PER_GAME: ReadonlySet<DatasetName> = new Set([
-  'box-scores',
-  'box-scores-teams',
-  'play-by-play',
-  'box-scores-advanced',
-]);
-
 export interface DatasetKeyInput {
   readonly outputPrefix: string;
   readonly dataset: DatasetName;
@@ -48,11 +41,12 @@ export interface DatasetKeyInput {
 export function datasetKey(input: DatasetKeyInput): string {
   assertSeason(input.season);
   const base = `${input.outputPrefix}/${input.dataset}/season=${input.season}`;
-  if (input.dataset === 'players') return `${base}/players.parquet`;
+  const { partitioning } = DATASET_SCHEMAS[input.dataset];
+  if (partitioning === 'season') return `${base}/${input.dataset}.parquet`;
   if (input.gameDate === undefined)
     throw new Error(`${input.dataset}: a game date is needed for the month partition`);
   const month = `${base}/month=${monthOf(input.gameDate)}`;
-  if (input.dataset === 'games') return `${month}/games.parquet`;
+  if (partitioning === 'month') return `${month}/${input.dataset}.parquet`;
   if (input.gameId === undefined) throw new Error(`${input.dataset}: a game id is needed`);
   assertGameId(input.gameId);
   return `${month}/${input.gameId}.parquet`;
@@ -70,8 +64,9 @@ export function gameIdOfKey(key: string): string | undefined {
   return match?.[1];
 }
 
+/** Stored one file per game under `month=` (its schema's partitioning). */
 export function isPerGameDataset(dataset: DatasetName): boolean {
-  return PER_GAME.has(dataset);
+  return DATASET_SCHEMAS[dataset].partitioning === 'game';
 }
 
 /** Turns `Regular Season` into `regular-season` for raw schedule ids. */

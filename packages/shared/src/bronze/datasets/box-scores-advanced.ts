@@ -102,6 +102,7 @@ export const BOX_SCORES_ADVANCED_SCHEMA: DatasetSchema = {
   dataset: 'box-scores-advanced',
   grain:
     "one row per player listed in the box score (row_kind 'player', DNP included) plus one per team (row_kind 'team'), home team first",
+  partitioning: 'game',
   columns: [
     ...gameContextColumns('boxScoreAdvanced.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,

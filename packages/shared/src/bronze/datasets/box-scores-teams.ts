@@ -17,6 +17,7 @@ export type TeamRowKind = (typeof TEAM_ROW_KINDS)[number];
 export const BOX_SCORES_TEAMS_SCHEMA: DatasetSchema = {
   dataset: 'box-scores-teams',
   grain: "one row per team per row_kind ('team', 'starters', 'bench'), home team first",
+  partitioning: 'game',
   columns: [
     ...gameContextColumns('boxScoreTraditional.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,

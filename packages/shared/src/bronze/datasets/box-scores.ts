@@ -14,6 +14,7 @@ const STATS = `${PLAYER}.statistics`;
 export const BOX_SCORES_SCHEMA: DatasetSchema = {
   dataset: 'box-scores',
   grain: 'one row per player listed in the box score (home team first), DNP players included',
+  partitioning: 'game',
   columns: [
     ...gameContextColumns('boxScoreTraditional.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,

@@ -5,6 +5,7 @@ import { checkRowsAgainstSchema, isIsoDate } from './check-rows.js';
 const SCHEMA: DatasetSchema = {
   dataset: 'games',
   grain: 'test',
+  partitioning: 'game',
   columns: [
     { name: 'id', type: 'INT64', nullable: false, description: '', source: '' },
     { name: 'count', type: 'INT32', nullable: true, description: '', source: '' },

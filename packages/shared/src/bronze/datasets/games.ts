@@ -7,6 +7,7 @@ const SET = 'LeagueGameLog';
 export const GAMES_SCHEMA: DatasetSchema = {
   dataset: 'games',
   grain: 'one row per team per game',
+  partitioning: 'month',
   columns: [
     SEASON_COLUMN,
     { ...SEASON_TYPE_COLUMN, description: 'SeasonType the schedule was requested with.' },

@@ -7,6 +7,7 @@ const ACTION = 'game.actions[]';
 export const PLAY_BY_PLAY_SCHEMA: DatasetSchema = {
   dataset: 'play-by-play',
   grain: 'one row per action (action_id is unique and sequential; action_number is not unique)',
+  partitioning: 'game',
   columns: [
     ...gameContextColumns('game.gameId'),
     column(

@@ -7,6 +7,7 @@ const SET = 'CommonAllPlayers';
 export const PLAYERS_SCHEMA: DatasetSchema = {
   dataset: 'players',
   grain: 'one row per player',
+  partitioning: 'season',
   columns: [
     SEASON_COLUMN,
     column('person_id', 'INT64', false, `${SET}.PERSON_ID`, 'Player id.'),
