@@ -112,8 +112,9 @@ describe('the Redis request gate', () => {
     // The cap is two intervals, at least 1 s.
     expect(now() - started).toBeGreaterThanOrEqual(950);
     expect(now() - started).toBeLessThan(2_000);
-    // Redis expires keys on a millisecond clock.
-    expect(((pass?.sentAtUs ?? 0) - (stalled?.sentAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(998);
+    // The slot's TTL runs from the grant that took it (its send stamp can come a few ms later
+    // on a busy host); Redis expires keys on a millisecond clock.
+    expect(((pass?.grantedAtUs ?? 0) - (stalled?.grantedAtUs ?? 0)) / 1000).toBeGreaterThanOrEqual(998);
   });
 
   it('calls a grant stale when its request was not written well within the cap', async () => {

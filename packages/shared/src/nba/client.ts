@@ -115,6 +115,8 @@ export class NbaClient {
     }
     const deadline = AbortSignal.timeout(this.timeoutMs);
     const sent = pass.markSent();
+    // Read only once the answer starts: a Redis failure meanwhile must not be an unhandled rejection.
+    sent.catch(() => undefined);
     // Told to onSend once, whether the request then succeeds or fails (even mid-body).
     let reported: Promise<number> | undefined;
     const stamp = () => {
