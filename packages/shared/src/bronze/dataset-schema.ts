@@ -43,6 +43,11 @@ export interface DatasetSchema {
    * the whole `season`. The S3 layout and the resume rule follow it.
    */
   readonly partitioning: 'game' | 'month' | 'season';
+  /**
+   * Row counts a file can plausibly have (`planner verify` flags others); none where the count
+   * is exact instead (`games`: two rows per scheduled game).
+   */
+  readonly plausibleRows?: { readonly min: number; readonly max: number };
 }
 
 export type CellValue = string | number | boolean | Date | null;

@@ -1,6 +1,6 @@
 export { DATASET_CHECKS } from './dataset-checks.js';
 export { checkFileColumns, type FileColumn } from './file-columns.js';
-export { implausibleRowCount, PLAUSIBLE_ROWS } from './plausible-rows.js';
+export { implausibleRowCount } from './plausible-rows.js';
 export { finalScoreOf, finalScoreOutcome } from './play-by-play-checks.js';
 export { qualityMetadata } from './quality-metadata.js';
 export {

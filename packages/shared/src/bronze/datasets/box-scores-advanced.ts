@@ -103,6 +103,7 @@ export const BOX_SCORES_ADVANCED_SCHEMA: DatasetSchema = {
   grain:
     "one row per player listed in the box score (row_kind 'player', DNP included) plus one per team (row_kind 'team'), home team first",
   partitioning: 'game',
+  plausibleRows: { min: 12, max: 62 },
   columns: [
     ...gameContextColumns('boxScoreAdvanced.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,

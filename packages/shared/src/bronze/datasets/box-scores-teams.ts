@@ -18,6 +18,7 @@ export const BOX_SCORES_TEAMS_SCHEMA: DatasetSchema = {
   dataset: 'box-scores-teams',
   grain: "one row per team per row_kind ('team', 'starters', 'bench'), home team first",
   partitioning: 'game',
+  plausibleRows: { min: 6, max: 6 },
   columns: [
     ...gameContextColumns('boxScoreTraditional.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,

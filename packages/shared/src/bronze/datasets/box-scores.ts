@@ -15,6 +15,7 @@ export const BOX_SCORES_SCHEMA: DatasetSchema = {
   dataset: 'box-scores',
   grain: 'one row per player listed in the box score (home team first), DNP players included',
   partitioning: 'game',
+  plausibleRows: { min: 10, max: 60 },
   columns: [
     ...gameContextColumns('boxScoreTraditional.gameId'),
     ...BOX_SCORE_TEAM_COLUMNS,

@@ -8,6 +8,7 @@ export const PLAY_BY_PLAY_SCHEMA: DatasetSchema = {
   dataset: 'play-by-play',
   grain: 'one row per action (action_id is unique and sequential; action_number is not unique)',
   partitioning: 'game',
+  plausibleRows: { min: 150, max: 1500 },
   columns: [
     ...gameContextColumns('game.gameId'),
     column(

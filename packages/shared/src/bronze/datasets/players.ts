@@ -8,6 +8,7 @@ export const PLAYERS_SCHEMA: DatasetSchema = {
   dataset: 'players',
   grain: 'one row per player',
   partitioning: 'season',
+  plausibleRows: { min: 30, max: 6000 },
   columns: [
     SEASON_COLUMN,
     column('person_id', 'INT64', false, `${SET}.PERSON_ID`, 'Player id.'),
