@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { StorageError } from '@repo/shared/bronze';
 import { createLogger } from '@repo/shared/log';
-import type { NbaResponse } from '@repo/shared/nba';
+import { NbaRequestError, type NbaResponse } from '@repo/shared/nba';
 import type { MaintenanceQueue, Redis, RequestJobData, RequestQueue } from '@repo/shared/queue';
-import type { Job } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { createProcessor, type ProcessorDeps } from './processor.js';
+import { createProcessor, JobFailure, type ProcessorDeps } from './processor.js';
 
 const BODY = readFileSync(
   new URL(
@@ -16,12 +16,22 @@ const BODY = readFileSync(
 );
 
 /** The processor with small fakes; the halt path (real Redis) is left to the integration tests. */
-function harness(options: { failingPuts: number }) {
-  const calls = { gets: 0, puts: 0, sleeps: [] as number[], recorded: [] as string[] };
+function harness(options: { failingPuts: number; answer?: () => NbaResponse }) {
+  const calls = {
+    gets: 0,
+    puts: 0,
+    sleeps: [] as number[],
+    recorded: [] as string[],
+    holds: [] as number[],
+    rateLimits: [] as number[],
+    putKeys: [] as string[],
+    putMetadata: [] as (Readonly<Record<string, string>> | undefined)[],
+  };
   const deps: ProcessorDeps = {
     nba: {
       async get() {
         calls.gets++;
+        if (options.answer) return options.answer();
         const response: NbaResponse = {
           url: 'u',
           status: 200,
@@ -34,8 +44,10 @@ function harness(options: { failingPuts: number }) {
       },
     },
     store: {
-      async put(key) {
+      async put(key, _body, putOptions) {
         calls.puts++;
+        calls.putKeys.push(key);
+        calls.putMetadata.push(putOptions?.metadata);
         if (calls.puts <= options.failingPuts)
           throw new StorageError({
             operation: 'put',
@@ -57,8 +69,17 @@ function harness(options: { failingPuts: number }) {
         calls.recorded.push(`${record.kind} ${id} final=${record.final}`);
       },
     },
-    gate: { intervalMs: 100, async hold() {} },
-    queue: undefined as unknown as RequestQueue,
+    gate: {
+      intervalMs: 100,
+      async hold(ms) {
+        calls.holds.push(ms);
+      },
+    },
+    queue: {
+      async rateLimit(ms: number) {
+        calls.rateLimits.push(ms);
+      },
+    } as unknown as RequestQueue,
     maintenance: undefined as unknown as MaintenanceQueue,
     redis: undefined as unknown as Redis,
     blocking: { async recordSuccess() {}, recordFailure: async () => ({ blocking: 0, throttled: 0 }) },
@@ -99,5 +120,59 @@ describe('the processor keeps a fetched body until it is stored', () => {
     const { calls, run } = harness({ failingPuts: 0 });
     await run();
     expect([calls.gets, calls.puts, calls.sleeps.length]).toEqual([1, 2, 0]);
+  });
+});
+
+describe('the processor on a failed request', () => {
+  const answered = (status: number, body: string) => () => {
+    throw new NbaRequestError(
+      status === 200 ? 'parse' : 'throttled',
+      `commonallplayers answered HTTP ${status}`,
+      {
+        status,
+        body,
+        retryAfterSeconds: status === 429 ? 3 : undefined,
+      },
+    );
+  };
+
+  it('cools every process down on a 429: the gate holds, the queue waits, the job retries', async () => {
+    const { calls, run } = harness({ failingPuts: 0, answer: answered(429, 'Too Many Requests') });
+    const failure = await run().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(JobFailure);
+    expect((failure as JobFailure).kind).toBe('throttled');
+    // Retry-After 3 s wins over the first cool-down.
+    expect(calls.holds).toEqual([3_000]);
+    expect(calls.rateLimits).toEqual([3_000]);
+    expect(calls.recorded).toEqual(['request', 'throttled 2024-25.players final=false']);
+    expect(calls.puts).toBe(0);
+  });
+
+  it('keeps a body it cannot parse under _quarantine/ with why, and fails the job for good', async () => {
+    const { calls, run } = harness({
+      failingPuts: 0,
+      answer: () => ({
+        url: 'u',
+        status: 200,
+        body: '<html>no</html>',
+        wireBytes: 1,
+        responseMs: 5,
+        sentAtUs: 1,
+      }),
+    });
+    const failure = await run().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UnrecoverableError);
+    expect((failure as Error).message).toBe(
+      '[parse] commonallplayers answered 200 with a body that is not JSON',
+    );
+    expect(calls.putKeys).toEqual(['historical-backfill/_quarantine/players/season=2024-25/players.json.gz']);
+    expect(calls.putMetadata).toEqual([
+      {
+        'error-class': 'parse',
+        'error-message': 'commonallplayers answered 200 with a body that is not JSON',
+      },
+    ]);
+    expect(calls.recorded).toEqual(['request', 'parse 2024-25.players final=true']);
+    expect(calls.holds).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import {
   type BronzeStore,
+  type ObjectMetadata,
   objectMetadata,
   quarantineKey,
   rawIdOf,
@@ -8,16 +9,18 @@ import {
   writeItem,
 } from '@repo/shared/bronze';
 import { itemMetadata, parseBody } from '@repo/shared/ingest';
-import type { Logger } from '@repo/shared/log';
-import { errorMessage } from '@repo/shared/log';
+import { errorMessage, type Logger } from '@repo/shared/log';
 import {
   ENDPOINTS,
+  type EndpointDefinition,
   type ErrorKind,
   errorKindOf,
   type NbaClient,
   NbaRequestError,
   type NbaResponse,
+  type ParsedRows,
 } from '@repo/shared/nba';
+import type { QualityReport } from '@repo/shared/quality';
 import {
   type BlockingDetector,
   coolDownMs,
@@ -154,82 +157,124 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     });
   }
 
+  /** What every step of one job knows about it. */
+  interface JobContext {
+    readonly data: RequestJobData;
+    readonly id: string;
+    readonly attempt: number;
+    readonly endpoint: EndpointDefinition;
+    readonly log: Logger;
+    readonly started: number;
+  }
+
+  /** Step 2: the answer read into rows, scored, with the metadata of what is stored. */
+  function readAnswer(job: JobContext, response: NbaResponse) {
+    const ingestedAt = now();
+    const rows = parseBody(job.endpoint, response.body, { ...job.data, ingestedAt });
+    return { rows, ...itemMetadata(job.endpoint, rows, ingestedAt) };
+  }
+
+  /** Step 3: the raw body and the Parquet files on S3 (in place, until S3 answers). */
+  async function store(job: JobContext, response: NbaResponse, rows: ParsedRows, metadata: ObjectMetadata) {
+    const { data, endpoint } = job;
+    const written = await storeUntilWritten(job.log, job.id, job.attempt, () =>
+      writeItem(
+        deps.store,
+        {
+          outputPrefix: deps.outputPrefix,
+          season: data.season,
+          request: data.request,
+          rawId: rawIdOf(data),
+          gameDate: data.gameDate,
+          gameId: data.gameId,
+          body: response.body,
+          rows,
+          endpoint: endpoint.endpoint,
+          metadata,
+        },
+        { dryRun: deps.dryRun },
+      ),
+    );
+    const result: ProcessResult = {
+      rows: written.reduce((sum, object) => sum + object.rows, 0),
+      bytes: written.reduce((sum, object) => sum + object.bytes, 0),
+      keys: written.map((object) => object.key),
+    };
+    return { written, result };
+  }
+
+  /** Step 4: the item is done (in Redis, until it answers); the failure streaks end. */
+  function recordDone(job: JobContext, response: NbaResponse, result: ProcessResult, quality: QualityReport) {
+    return recordUntilDone(job.log, async () => {
+      await deps.storageOutage.recordSuccess();
+      await deps.blocking.recordSuccess();
+      await deps.state.countRequest(response.responseMs);
+      if (!deps.dryRun) {
+        await deps.state.recordSuccess(
+          job.id,
+          {
+            rows: result.rows,
+            bytes: result.bytes,
+            attempts: job.attempt,
+            qualityScore: quality.score,
+            failedChecks: quality.failedChecks,
+          },
+          now(),
+        );
+      }
+    });
+  }
+
+  /** Step 5: one log line per finished job (DESIGN §8). */
+  function logDone(
+    job: JobContext,
+    response: NbaResponse,
+    written: readonly WrittenObject[],
+    result: ProcessResult,
+    quality: QualityReport,
+  ): void {
+    job.log.info(
+      {
+        duration_in_seconds: round3((performance.now() - job.started) / 1000),
+        records_processed: result.rows,
+        api_response_ms: Math.round(response.responseMs),
+        sent_at_us: response.sentAtUs,
+        bytes: result.bytes,
+        quality_score: quality.score,
+        failed_checks: quality.failedChecks,
+        error_class: null,
+        dry_run: deps.dryRun,
+        ...(deps.dryRun
+          ? { would_write: written.map((o) => ({ key: o.key, rows: o.rows, bytes: o.bytes })) }
+          : {}),
+      },
+      deps.dryRun ? 'job done (dry run: nothing written)' : 'job done',
+    );
+  }
+
   return async (job) => {
     const data = job.data;
     const id = job.id ?? '';
     const attempt = job.attemptsMade + 1;
-    const endpoint = ENDPOINTS[data.request];
-    const log = deps.log.child({ job_id: id, endpoint: data.request, game_id: data.gameId ?? null, attempt });
-    const started = performance.now();
+    const context: JobContext = {
+      data,
+      id,
+      attempt,
+      endpoint: ENDPOINTS[data.request],
+      log: deps.log.child({ job_id: id, endpoint: data.request, game_id: data.gameId ?? null, attempt }),
+      started: performance.now(),
+    };
     let response: NbaResponse | undefined;
     try {
-      response = await deps.nba.get(endpoint.endpoint, endpoint.params(data));
-      const ingestedAt = now();
-      const rows = parseBody(endpoint, response.body, { ...data, ingestedAt });
-      const { metadata, quality } = itemMetadata(endpoint, rows, ingestedAt);
-      const body = response.body;
-      const written = await storeUntilWritten(log, id, attempt, () =>
-        writeItem(
-          deps.store,
-          {
-            outputPrefix: deps.outputPrefix,
-            season: data.season,
-            request: data.request,
-            rawId: rawIdOf(data),
-            gameDate: data.gameDate,
-            gameId: data.gameId,
-            body,
-            rows,
-            endpoint: endpoint.endpoint,
-            metadata,
-          },
-          { dryRun: deps.dryRun },
-        ),
-      );
-      const result: ProcessResult = {
-        rows: written.reduce((sum, object) => sum + object.rows, 0),
-        bytes: written.reduce((sum, object) => sum + object.bytes, 0),
-        keys: written.map((object) => object.key),
-      };
-      const responseMs = response.responseMs;
-      await recordUntilDone(log, async () => {
-        await deps.storageOutage.recordSuccess();
-        await deps.blocking.recordSuccess();
-        await deps.state.countRequest(responseMs);
-        if (!deps.dryRun) {
-          await deps.state.recordSuccess(
-            id,
-            {
-              rows: result.rows,
-              bytes: result.bytes,
-              attempts: attempt,
-              qualityScore: quality.score,
-              failedChecks: quality.failedChecks,
-            },
-            now(),
-          );
-        }
-      });
-      log.info(
-        {
-          duration_in_seconds: round3((performance.now() - started) / 1000),
-          records_processed: result.rows,
-          api_response_ms: Math.round(responseMs),
-          sent_at_us: response.sentAtUs,
-          bytes: result.bytes,
-          quality_score: quality.score,
-          failed_checks: quality.failedChecks,
-          error_class: null,
-          dry_run: deps.dryRun,
-          ...(deps.dryRun
-            ? { would_write: written.map((o) => ({ key: o.key, rows: o.rows, bytes: o.bytes })) }
-            : {}),
-        },
-        deps.dryRun ? 'job done (dry run: nothing written)' : 'job done',
-      );
+      // Step 1: the request, through the gate.
+      response = await deps.nba.get(context.endpoint.endpoint, context.endpoint.params(data));
+      const { rows, metadata, quality } = readAnswer(context, response);
+      const { written, result } = await store(context, response, rows, metadata);
+      await recordDone(context, response, result, quality);
+      logDone(context, response, written, result, quality);
       return result;
     } catch (error) {
-      throw await failed(job, log, error, response, started);
+      throw await failed(job, context.log, error, response, context.started);
     }
   };
 
@@ -269,29 +314,37 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       },
       final ? 'job failed' : 'job failed, will retry',
     );
-    if (RETRY_POLICY[kind].globalCoolDown) {
-      const retryAfter = error instanceof NbaRequestError ? error.retryAfterSeconds : undefined;
-      const ms = coolDownMs(streak.throttled, deps.gate.intervalMs, retryAfter);
-      // The gate holds every process's next request; the queue limit stops job starts too.
-      await recordUntilDone(log, async () => {
-        await deps.gate.hold(ms);
-        await deps.queue.rateLimit(ms);
-      });
-      log.warn({ error_class: kind, cool_down_ms: ms, throttled_in_a_row: streak.throttled }, 'cooling down');
-    }
-    if (RETRY_POLICY[kind].countsAsBlocking && streak.blocking >= deps.blockedAfterFailures) {
-      const reason = `paused automatically at ${now().toISOString()}: ${streak.blocking} timeout/connection/throttled failures in a row (last: [${kind}] ${message}); the API may be blocking this address; one probe request in ${Math.round(deps.blockedProbes.firstMs / 1000)} s`;
-      const halted = await recordUntilDone(log, () =>
-        haltRequests(deps, 'blocked', reason, deps.blockedProbes, now()),
-      );
-      if (halted)
-        log.error(
-          { error_class: kind, failures_in_a_row: streak.blocking, reason },
-          'queue paused: API looks blocked',
-        );
-    }
+    if (RETRY_POLICY[kind].globalCoolDown) await coolDown(log, kind, streak.throttled, error);
+    if (RETRY_POLICY[kind].countsAsBlocking && streak.blocking >= deps.blockedAfterFailures)
+      await haltAsBlocked(log, kind, message, streak.blocking);
     if (final) return new UnrecoverableError(`[${kind}] ${message}`);
     return new JobFailure(kind, message, { cause: error });
+  }
+
+  /** Throttled: every process waits (the gate holds the next request, the queue the next job). */
+  async function coolDown(
+    log: Logger,
+    kind: ErrorKind,
+    throttledInARow: number,
+    error: unknown,
+  ): Promise<void> {
+    const retryAfter = error instanceof NbaRequestError ? error.retryAfterSeconds : undefined;
+    const ms = coolDownMs(throttledInARow, deps.gate.intervalMs, retryAfter);
+    await recordUntilDone(log, async () => {
+      await deps.gate.hold(ms);
+      await deps.queue.rateLimit(ms);
+    });
+    log.warn({ error_class: kind, cool_down_ms: ms, throttled_in_a_row: throttledInARow }, 'cooling down');
+  }
+
+  /** A run of blocking-like failures: the queue halts until a probe gets an answer (ADR 0008). */
+  async function haltAsBlocked(log: Logger, kind: ErrorKind, message: string, inARow: number): Promise<void> {
+    const reason = `paused automatically at ${now().toISOString()}: ${inARow} timeout/connection/throttled failures in a row (last: [${kind}] ${message}); the API may be blocking this address; one probe request in ${Math.round(deps.blockedProbes.firstMs / 1000)} s`;
+    const halted = await recordUntilDone(log, () =>
+      haltRequests(deps, 'blocked', reason, deps.blockedProbes, now()),
+    );
+    if (halted)
+      log.error({ error_class: kind, failures_in_a_row: inARow, reason }, 'queue paused: API looks blocked');
   }
 }
 
