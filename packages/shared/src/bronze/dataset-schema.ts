@@ -3,17 +3,6 @@
  * written from this schema alone; types are never inferred from data.
  */
 
-/** Datasets of the Bronze layer; each is one top-level prefix under OUTPUT_PREFIX. */
-export const DATASET_NAMES = [
-  'games',
-  'players',
-  'box-scores',
-  'box-scores-teams',
-  'play-by-play',
-  'box-scores-advanced',
-] as const;
-export type DatasetName = (typeof DATASET_NAMES)[number];
-
 /**
  * Physical column types we write. `INT32` for counts, `INT64` for ids, `DOUBLE` for ratios,
  * `UTF8` for text, `BOOLEAN`, `TIMESTAMP_MILLIS` (UTC instants, e.g. `_ingested_at`) and `DATE`
@@ -33,8 +22,9 @@ export interface ColumnSpec {
   readonly source: string;
 }
 
-export interface DatasetSchema {
-  readonly dataset: DatasetName;
+/** `Name` is the dataset's own name (a literal in its file; `DatasetName` in the catalogue). */
+export interface DatasetSchema<Name extends string = string> {
+  readonly dataset: Name;
   /** What one row is, e.g. "one row per player per game". */
   readonly grain: string;
   readonly columns: readonly ColumnSpec[];

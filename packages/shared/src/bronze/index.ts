@@ -1,12 +1,4 @@
-export {
-  type CellValue,
-  type ColumnSpec,
-  type ColumnType,
-  DATASET_NAMES,
-  type DatasetName,
-  type DatasetSchema,
-  type Row,
-} from './dataset-schema.js';
+export type { CellValue, ColumnSpec, ColumnType, DatasetSchema, Row } from './dataset-schema.js';
 export { BOX_SCORE_TEAM_ROOT } from './datasets/box-score-columns.js';
 export { BOX_SCORES_SCHEMA } from './datasets/box-scores.js';
 export {
@@ -16,7 +8,7 @@ export {
 } from './datasets/box-scores-advanced.js';
 export { BOX_SCORES_TEAMS_SCHEMA, TEAM_TOTALS_ROOT, type TeamRowKind } from './datasets/box-scores-teams.js';
 export { checkRowsAgainstSchema, isIsoDate, matchesColumnType } from './datasets/check-rows.js';
-export { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
+export { DATASET_NAMES, DATASET_SCHEMAS, type DatasetName } from './datasets/dataset-schemas.js';
 export { GAMES_SCHEMA } from './datasets/games.js';
 export { PLAY_BY_PLAY_SCHEMA } from './datasets/play-by-play.js';
 export { PLAYERS_SCHEMA } from './datasets/players.js';

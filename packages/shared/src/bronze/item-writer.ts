@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import type { DatasetName, Row } from './dataset-schema.js';
+import type { Row } from './dataset-schema.js';
+import type { DatasetName } from './datasets/dataset-schemas.js';
 import { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
 import { objectMetadata } from './object-metadata.js';
 import { writeParquet } from './parquet-writer.js';

@@ -1,5 +1,5 @@
 import { assertGameId } from '../identity/index.js';
-import type { DatasetName } from './dataset-schema.js';
+import type { DatasetName } from './datasets/dataset-schemas.js';
 import { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
 
 /**

@@ -98,7 +98,7 @@ const ADVANCED_STAT_COLUMNS: readonly ColumnSpec[] = [
  * `box-scores-advanced`: boxscoreadvancedv3, players and team totals in one dataset (the endpoint
  * has no starters/bench split, so one file per game is enough; `row_kind` tells them apart).
  */
-export const BOX_SCORES_ADVANCED_SCHEMA: DatasetSchema = {
+export const BOX_SCORES_ADVANCED_SCHEMA: DatasetSchema<'box-scores-advanced'> = {
   dataset: 'box-scores-advanced',
   grain:
     "one row per player listed in the box score (row_kind 'player', DNP included) plus one per team (row_kind 'team'), home team first",

@@ -14,7 +14,7 @@ export const TEAM_ROW_KINDS = ['team', 'starters', 'bench'] as const;
 export type TeamRowKind = (typeof TEAM_ROW_KINDS)[number];
 
 /** `box-scores-teams`: boxscoretraditionalv3 team totals and their starters/bench split. */
-export const BOX_SCORES_TEAMS_SCHEMA: DatasetSchema = {
+export const BOX_SCORES_TEAMS_SCHEMA: DatasetSchema<'box-scores-teams'> = {
   dataset: 'box-scores-teams',
   grain: "one row per team per row_kind ('team', 'starters', 'bench'), home team first",
   partitioning: 'game',

@@ -11,7 +11,7 @@ const PLAYER = `${BOX_SCORE_TEAM_ROOT}.players[]`;
 const STATS = `${PLAYER}.statistics`;
 
 /** `box-scores`: boxscoretraditionalv3 player lines, DNP players included. */
-export const BOX_SCORES_SCHEMA: DatasetSchema = {
+export const BOX_SCORES_SCHEMA: DatasetSchema<'box-scores'> = {
   dataset: 'box-scores',
   grain: 'one row per player listed in the box score (home team first), DNP players included',
   partitioning: 'game',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATASET_NAMES } from '../dataset-schema.js';
-import { DATASET_SCHEMAS } from './dataset-schemas.js';
+import { DATASET_NAMES, DATASET_SCHEMAS } from './dataset-schemas.js';
 
 describe('DATASET_SCHEMAS', () => {
   it.each(DATASET_NAMES)('%s has unique snake_case columns, each documented', (name) => {

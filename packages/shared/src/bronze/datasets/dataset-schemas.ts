@@ -1,4 +1,4 @@
-import type { DatasetName, DatasetSchema } from '../dataset-schema.js';
+import type { DatasetSchema } from '../dataset-schema.js';
 import { BOX_SCORES_SCHEMA } from './box-scores.js';
 import { BOX_SCORES_ADVANCED_SCHEMA } from './box-scores-advanced.js';
 import { BOX_SCORES_TEAMS_SCHEMA } from './box-scores-teams.js';
@@ -6,12 +6,26 @@ import { GAMES_SCHEMA } from './games.js';
 import { PLAY_BY_PLAY_SCHEMA } from './play-by-play.js';
 import { PLAYERS_SCHEMA } from './players.js';
 
+/**
+ * The dataset catalogue: every Bronze dataset, once, in the order listings show them. A new
+ * dataset is its schema file and one line here; its name, the S3 layout (its `partitioning`)
+ * and `planner verify`'s row check (its `plausibleRows`) follow, and `tsc` then asks for its
+ * quality checks (quality/dataset-checks.ts) and DATA.md for its dictionary.
+ */
+const CATALOGUE = [
+  GAMES_SCHEMA,
+  PLAYERS_SCHEMA,
+  BOX_SCORES_SCHEMA,
+  BOX_SCORES_TEAMS_SCHEMA,
+  PLAY_BY_PLAY_SCHEMA,
+  BOX_SCORES_ADVANCED_SCHEMA,
+] as const;
+
+/** Datasets of the Bronze layer; each is one top-level prefix under OUTPUT_PREFIX. */
+export type DatasetName = (typeof CATALOGUE)[number]['dataset'];
+export const DATASET_NAMES: readonly DatasetName[] = CATALOGUE.map((schema) => schema.dataset);
+
 /** The schema of every Bronze dataset; the Parquet writer looks schemas up here by name. */
-export const DATASET_SCHEMAS: Readonly<Record<DatasetName, DatasetSchema>> = {
-  games: GAMES_SCHEMA,
-  players: PLAYERS_SCHEMA,
-  'box-scores': BOX_SCORES_SCHEMA,
-  'box-scores-teams': BOX_SCORES_TEAMS_SCHEMA,
-  'play-by-play': PLAY_BY_PLAY_SCHEMA,
-  'box-scores-advanced': BOX_SCORES_ADVANCED_SCHEMA,
-};
+export const DATASET_SCHEMAS = Object.fromEntries(
+  CATALOGUE.map((schema) => [schema.dataset, schema]),
+) as Readonly<Record<DatasetName, DatasetSchema<DatasetName>>>;

@@ -4,7 +4,7 @@ import { column, LINEAGE_COLUMNS, SEASON_COLUMN, SEASON_TYPE_COLUMN } from './co
 const SET = 'LeagueGameLog';
 
 /** `games`: leaguegamelog in team mode (29 headers), one row per team per game. */
-export const GAMES_SCHEMA: DatasetSchema = {
+export const GAMES_SCHEMA: DatasetSchema<'games'> = {
   dataset: 'games',
   grain: 'one row per team per game',
   partitioning: 'month',

@@ -4,7 +4,7 @@ import { column, gameContextColumns, LINEAGE_COLUMNS } from './common-columns.js
 const ACTION = 'game.actions[]';
 
 /** `play-by-play`: playbyplayv3 actions, all 23 action fields plus game fields. */
-export const PLAY_BY_PLAY_SCHEMA: DatasetSchema = {
+export const PLAY_BY_PLAY_SCHEMA: DatasetSchema<'play-by-play'> = {
   dataset: 'play-by-play',
   grain: 'one row per action (action_id is unique and sequential; action_number is not unique)',
   partitioning: 'game',

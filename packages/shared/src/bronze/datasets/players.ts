@@ -4,7 +4,7 @@ import { column, LINEAGE_COLUMNS, SEASON_COLUMN } from './common-columns.js';
 const SET = 'CommonAllPlayers';
 
 /** `players`: commonallplayers (16 headers), one row per player. */
-export const PLAYERS_SCHEMA: DatasetSchema = {
+export const PLAYERS_SCHEMA: DatasetSchema<'players'> = {
   dataset: 'players',
   grain: 'one row per player',
   partitioning: 'season',
