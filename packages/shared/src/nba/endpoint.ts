@@ -1,22 +1,5 @@
 import type { DatasetName, Row } from '../bronze/index.js';
 
-/** Our name for each kind of NBA request; used in job ids, `_raw/<request>/` keys and logs. */
-export const REQUEST_NAMES = [
-  'schedule',
-  'players',
-  'box-score',
-  'play-by-play',
-  'box-score-advanced',
-] as const;
-export type RequestName = (typeof REQUEST_NAMES)[number];
-
-/** Per-game requests (the ENDPOINTS setting chooses among these). */
-export const GAME_REQUEST_NAMES = ['box-score', 'play-by-play', 'box-score-advanced'] as const;
-export type GameRequestName = (typeof GAME_REQUEST_NAMES)[number];
-
-/** The per-game requests of a default run (ENDPOINTS unset); the others are opt-in. */
-export const DEFAULT_GAME_REQUEST_NAMES: readonly GameRequestName[] = ['box-score', 'play-by-play'];
-
 export const SEASON_TYPES = ['Regular Season', 'PlayIn', 'Playoffs'] as const;
 export type SeasonType = (typeof SEASON_TYPES)[number];
 
@@ -37,8 +20,10 @@ export interface ParseContext extends RequestTarget {
 /** Rows per dataset that one response produces. */
 export type ParsedRows = Partial<Record<DatasetName, Row[]>>;
 
-export interface EndpointDefinition {
-  readonly request: RequestName;
+/** `Name` is the request's own name (a literal in its file; `RequestName` in the catalogue). */
+export interface EndpointDefinition<Name extends string = string> {
+  /** Our name for the request; used in job ids, `_raw/<request>/` keys and logs. */
+  readonly request: Name;
   /** The stats.nba.com path segment, e.g. `boxscoretraditionalv3`. */
   readonly endpoint: string;
   /** Every query parameter the endpoint knows, as nba_api sends them (empty ones as ""). */

@@ -7,14 +7,9 @@ export {
   type SentRequest,
 } from './client.js';
 export {
-  DEFAULT_GAME_REQUEST_NAMES,
   type EndpointDefinition,
-  GAME_REQUEST_NAMES,
-  type GameRequestName,
   type ParseContext,
   type ParsedRows,
-  REQUEST_NAMES,
-  type RequestName,
   type RequestTarget,
   SEASON_TYPES,
   type SeasonType,
@@ -28,7 +23,15 @@ export {
   type NbaRequestErrorOptions,
 } from './errors.js';
 export { ImpitTransport } from './impit-transport.js';
-export { ENDPOINTS, endpointFor } from './registry.js';
+export {
+  DEFAULT_GAME_REQUEST_NAMES,
+  ENDPOINTS,
+  endpointFor,
+  GAME_REQUEST_NAMES,
+  type GameRequestName,
+  REQUEST_NAMES,
+  type RequestName,
+} from './registry.js';
 export {
   buildQuery,
   type ImpersonatedBrowser,

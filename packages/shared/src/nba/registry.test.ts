@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATASET_NAMES, DATASET_SCHEMAS } from '../bronze/index.js';
-import { REQUEST_NAMES } from './endpoint.js';
-import { ENDPOINTS, endpointFor } from './registry.js';
+import { ENDPOINTS, endpointFor, REQUEST_NAMES } from './registry.js';
 
 describe('ENDPOINTS', () => {
   it('has one entry per request name, under its own name', () => {

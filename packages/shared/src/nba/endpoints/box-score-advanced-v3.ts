@@ -99,7 +99,7 @@ function parseBoxScoreAdvanced(body: unknown, ctx: ParseContext): ParsedRows {
  * Advanced box score of one game (REFERENCE §4.10), written to `box-scores-advanced`. Off by
  * default: `ENDPOINTS=box-score,play-by-play,box-score-advanced` turns it on.
  */
-export const BOX_SCORE_ADVANCED_V3: EndpointDefinition = {
+export const BOX_SCORE_ADVANCED_V3: EndpointDefinition<'box-score-advanced'> = {
   request: 'box-score-advanced',
   endpoint: ENDPOINT,
   params: (target: RequestTarget) => boxScoreV3Params(ENDPOINT, target),

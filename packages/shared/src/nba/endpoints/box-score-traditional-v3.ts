@@ -97,7 +97,7 @@ function parseBoxScore(body: unknown, ctx: ParseContext): ParsedRows {
 }
 
 /** Traditional box score of one game, written to `box-scores` and `box-scores-teams`. */
-export const BOX_SCORE_TRADITIONAL_V3: EndpointDefinition = {
+export const BOX_SCORE_TRADITIONAL_V3: EndpointDefinition<'box-score'> = {
   request: 'box-score',
   endpoint: ENDPOINT,
   params: (target: RequestTarget) => boxScoreV3Params(ENDPOINT, target),

@@ -24,7 +24,7 @@ function parseCommonAllPlayers(body: unknown, ctx: ParseContext): ParsedRows {
 }
 
 /** Players rostered in the season (`IsOnlyCurrentSeason=1`), written to `players`. */
-export const COMMON_ALL_PLAYERS: EndpointDefinition = {
+export const COMMON_ALL_PLAYERS: EndpointDefinition<'players'> = {
   request: 'players',
   endpoint: ENDPOINT,
   params: (target: RequestTarget) => ({ IsOnlyCurrentSeason: '1', LeagueID: '00', Season: target.season }),

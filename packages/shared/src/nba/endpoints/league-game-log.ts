@@ -65,7 +65,7 @@ function parseLeagueGameLog(body: unknown, ctx: ParseContext): ParsedRows {
 }
 
 /** Season game list, team mode: one request per season type, written to `games`. */
-export const LEAGUE_GAME_LOG: EndpointDefinition = {
+export const LEAGUE_GAME_LOG: EndpointDefinition<'schedule'> = {
   request: 'schedule',
   endpoint: ENDPOINT,
   params: (target: RequestTarget) => ({

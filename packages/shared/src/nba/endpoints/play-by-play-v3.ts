@@ -63,7 +63,7 @@ function parsePlayByPlay(body: unknown, ctx: ParseContext): ParsedRows {
 }
 
 /** Play-by-play of one game, written to `play-by-play`. */
-export const PLAY_BY_PLAY_V3: EndpointDefinition = {
+export const PLAY_BY_PLAY_V3: EndpointDefinition<'play-by-play'> = {
   request: 'play-by-play',
   endpoint: ENDPOINT,
   params: (target: RequestTarget) => ({
