@@ -1,3 +1,4 @@
+import { loadSchedule, writeGames } from '@repo/shared/ingest';
 import {
   type GameRequestName,
   REQUEST_NAMES,
@@ -14,7 +15,6 @@ import {
 import { type ItemStanding, itemStandings, planSeasonItems } from '@repo/shared/state';
 import type { PlannerContext } from '../context.js';
 import { formatDuration, table } from '../format.js';
-import { loadSchedule, writeGames } from './schedule.js';
 
 const ADD_BULK_CHUNK = 500;
 
@@ -52,9 +52,9 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
       intervalMs: config.rateLimitSeconds * 1000,
       perHour: config.rateLimitPerHour,
     });
-  const schedule = await loadSchedule(ctx, options);
+  const schedule = await loadSchedule(ctx, config, options);
   const allRows = [...schedule.rowsByType.values()].flat();
-  await writeGames(ctx, schedule.rowsByType, options);
+  await writeGames(ctx, config, schedule.rowsByType, options);
   const games = scheduleGames(allRows);
   const items = planSeasonItems(config.season, games, config.endpoints as GameRequestName[]);
 

@@ -6,10 +6,11 @@ import {
   type Row,
   rawKey,
   rawSeasonPrefix,
+  readRawBody,
   writeDatasets,
 } from '@repo/shared/bronze';
 import type { Config } from '@repo/shared/config';
-import { itemMetadata, parseBody } from '@repo/shared/ingest';
+import { itemMetadata, parseBody, readStoredSchedule } from '@repo/shared/ingest';
 import {
   ENDPOINTS,
   type EndpointDefinition,
@@ -21,8 +22,6 @@ import {
 } from '@repo/shared/nba';
 import { mapBounded } from '../bounded-map.js';
 import { table } from '../format.js';
-import { readRawBody } from './raw-body.js';
-import { readStoredSchedule } from './stored-schedule.js';
 
 export interface RebuildOptions {
   /** Only this dataset. @defaultValue every dataset */

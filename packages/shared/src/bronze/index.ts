@@ -35,6 +35,7 @@ export {
   objectMetadata,
 } from './object-metadata.js';
 export { writeParquet } from './parquet-writer.js';
+export { type RawBody, readRawBody } from './raw-body.js';
 export {
   checkpointKey,
   dailyProgressKey,

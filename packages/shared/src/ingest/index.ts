@@ -3,4 +3,12 @@
  * metadata that are stored. The worker, the planner's schedule load and `planner rebuild` share
  * them, so a body is read the same way whichever of them reads it.
  */
+export {
+  loadSchedule,
+  type ScheduleDeps,
+  type ScheduleOptions,
+  type ScheduleResult,
+  writeGames,
+} from './schedule.js';
 export { itemMetadata, parseBody } from './store-item.js';
+export { readStoredSchedule, type StoredSchedule } from './stored-schedule.js';

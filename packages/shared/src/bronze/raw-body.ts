@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
-import { type BronzeStore, METADATA_KEYS } from '@repo/shared/bronze';
+import { METADATA_KEYS } from './object-metadata.js';
+import type { BronzeStore } from './store.js';
 
 /** A body stored under `_raw/`, decoded, with the time it was fetched. */
 export interface RawBody {

@@ -1,4 +1,4 @@
-import { type BronzeStore, type Row, rawSeasonPrefix, slugOf } from '@repo/shared/bronze';
+import { type BronzeStore, type Row, rawSeasonPrefix, readRawBody, slugOf } from '../bronze/index.js';
 import {
   ENDPOINTS,
   NbaRequestError,
@@ -6,8 +6,7 @@ import {
   SEASON_TYPES,
   type SeasonType,
   scheduleGames,
-} from '@repo/shared/nba';
-import { readRawBody } from './raw-body.js';
+} from '../nba/index.js';
 
 /** The season's schedule as `enqueue season` stored it under `_raw/schedule/`. */
 export interface StoredSchedule {

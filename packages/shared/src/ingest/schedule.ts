@@ -1,8 +1,30 @@
 import { gunzipSync } from 'node:zlib';
-import { objectMetadata, type Row, rawIdOf, rawKey, writeDatasets, writeRaw } from '@repo/shared/bronze';
-import { itemMetadata, parseBody } from '@repo/shared/ingest';
-import { ENDPOINTS, NbaRequestError, SEASON_TYPES, type SeasonType } from '@repo/shared/nba';
-import type { PlannerContext } from '../context.js';
+import {
+  type BronzeStore,
+  objectMetadata,
+  type Row,
+  rawIdOf,
+  rawKey,
+  writeDatasets,
+  writeRaw,
+} from '../bronze/index.js';
+import { ENDPOINTS, type NbaClient, NbaRequestError, SEASON_TYPES, type SeasonType } from '../nba/index.js';
+import { itemMetadata, parseBody } from './store-item.js';
+
+/** Where a season's schedule comes from and goes to. */
+export interface ScheduleDeps {
+  readonly nba: Pick<NbaClient, 'get'>;
+  readonly store: Pick<BronzeStore, 'get' | 'put'>;
+  /** Counts the schedule requests with the others (status, progress). */
+  readonly state: { countRequest(responseMs?: number): Promise<void> };
+}
+
+/** Which season, which season types, where on S3. */
+export interface ScheduleOptions {
+  readonly outputPrefix: string;
+  readonly season: string;
+  readonly seasonTypes: readonly SeasonType[];
+}
 
 export interface ScheduleResult {
   /** `games` rows per season type, in the order of SEASON_TYPES. */
@@ -22,10 +44,10 @@ export interface ScheduleResult {
  * a season type that has not started yet is asked for again next time.
  */
 export async function loadSchedule(
-  ctx: PlannerContext,
+  ctx: ScheduleDeps,
+  config: ScheduleOptions,
   options: { readonly refresh: boolean; readonly dryRun: boolean },
 ): Promise<ScheduleResult> {
-  const { config } = ctx;
   const endpoint = ENDPOINTS.schedule;
   const rowsByType = new Map<SeasonType, readonly Row[]>();
   let requests = 0;
@@ -90,11 +112,11 @@ export async function loadSchedule(
  * never drops the others' rows from a month file they share.
  */
 export async function writeGames(
-  ctx: PlannerContext,
+  ctx: Pick<ScheduleDeps, 'store'>,
+  config: Omit<ScheduleOptions, 'seasonTypes'>,
   loaded: ReadonlyMap<SeasonType, readonly Row[]>,
   options: { readonly dryRun: boolean },
 ): Promise<{ readonly files: number; readonly rows: number }> {
-  const { config } = ctx;
   const rows: Row[] = [];
   for (const seasonType of SEASON_TYPES) {
     const known = loaded.get(seasonType);
