@@ -14,7 +14,7 @@ import {
 import type { DoctorCheck, DoctorReport } from '@repo/shared/wiring';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
-import { startEdgeSim } from './helpers/edge-sim.js';
+import { type EdgeSim, startEdgeSim } from './helpers/edge-sim.js';
 import { type RunResult, runApp } from './helpers/processes.js';
 import { freePort, OwnRedis } from './helpers/redis-server.js';
 import { appEnv, createTestBucket, testServices } from './helpers/services.js';
@@ -30,6 +30,7 @@ const services = testServices();
 const dirs: string[] = [];
 let sim: SimServer;
 let statsUrl: string;
+let apiEnv: EdgeSim['apiEnv'];
 let healthy: OwnRedis;
 let noAof: OwnRedis;
 let noConfig: OwnRedis;
@@ -115,7 +116,7 @@ const ALL_OK = {
 
 beforeAll(async () => {
   // One game day of the simulated season: the doctor asks about 15 January.
-  ({ sim, statsUrl } = await startEdgeSim({ seed: 5, dateFrom: '2025-01-15', dateTo: '2025-01-15' }));
+  ({ sim, statsUrl, apiEnv } = await startEdgeSim({ seed: 5, dateFrom: '2025-01-15', dateTo: '2025-01-15' }));
   // One at a time, so that afterAll stops every one that started.
   healthy = await OwnRedis.start([
     '--appendonly',
@@ -142,8 +143,7 @@ beforeAll(async () => {
   reader = new BronzeReader(services, bucket);
   env = appEnv(services, DB, {
     S3_BUCKET_NAME: bucket,
-    NBA_API_BASE_URL: statsUrl,
-    NBA_API_INSECURE_TLS: 'true',
+    ...apiEnv,
     RATE_LIMIT_SECONDS: '0.05',
     REDIS_URL: withPassword(healthy.url),
   });

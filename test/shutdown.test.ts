@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
 import type { SimServer } from '@repo/nba-sim';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEdgeSim } from './helpers/edge-sim.js';
+import { type EdgeSim, startEdgeSim } from './helpers/edge-sim.js';
 import { type AppName, type RunningApp, runApp, startApp, waitFor } from './helpers/processes.js';
 import { appEnv, createTestBucket, type TestServices, testServices } from './helpers/services.js';
 
@@ -28,7 +28,7 @@ const apps: RunningApp[] = [];
 let services: TestServices;
 let bucket: string;
 let sim: SimServer;
-let statsUrl: string;
+let apiEnv: EdgeSim['apiEnv'];
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -82,8 +82,7 @@ function start(app: AppName, redis: PrivateRedis, env: NodeJS.ProcessEnv = {}, a
     appEnv(services, DB, {
       REDIS_URL: redis.url,
       S3_BUCKET_NAME: bucket,
-      NBA_API_BASE_URL: statsUrl,
-      NBA_API_INSECURE_TLS: 'true',
+      ...apiEnv,
       RATE_LIMIT_SECONDS: '0.05',
       SEASON_TYPES: 'Regular Season',
       SHUTDOWN_TIMEOUT_SECONDS: String(DEADLINE_SECONDS),
@@ -138,7 +137,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   services = testServices();
   bucket = await createTestBucket(services, 'shutdown');
-  ({ sim, statsUrl } = await startEdgeSim({
+  ({ sim, apiEnv } = await startEdgeSim({
     seed: 41,
     dateFrom: '2024-10-22',
     dateTo: '2024-10-22',
@@ -227,8 +226,7 @@ describe('Redis back after an outage', () => {
     const env = appEnv(services, DB, {
       REDIS_URL: again.url,
       S3_BUCKET_NAME: bucket,
-      NBA_API_BASE_URL: statsUrl,
-      NBA_API_INSECURE_TLS: 'true',
+      ...apiEnv,
       RATE_LIMIT_SECONDS: '0.05',
       SEASON_TYPES: 'Regular Season',
     });

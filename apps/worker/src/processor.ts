@@ -176,7 +176,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
 
   /** Step 3: the raw body and the Parquet files on S3 (in place, until S3 answers). */
   async function store(job: JobContext, response: NbaResponse, rows: ParsedRows, metadata: ObjectMetadata) {
-    const { data, endpoint } = job;
+    const { data } = job;
     const written = await storeUntilWritten(job.log, job.id, job.attempt, () =>
       writeItem(
         deps.store,
@@ -189,7 +189,6 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
           gameId: data.gameId,
           body: response.body,
           rows,
-          endpoint: endpoint.endpoint,
           metadata,
         },
         { dryRun: deps.dryRun },
@@ -274,21 +273,13 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       logDone(context, response, written, result, quality);
       return result;
     } catch (error) {
-      throw await failed(job, context.log, error, response, context.started);
+      throw await failed(context, error, response);
     }
   };
 
   /** Records, logs and reacts to a failure; returns what the job throws. */
-  async function failed(
-    job: Job<RequestJobData>,
-    log: Logger,
-    error: unknown,
-    response: NbaResponse | undefined,
-    started: number,
-  ): Promise<Error> {
-    const data = job.data;
-    const id = job.id ?? '';
-    const attempt = job.attemptsMade + 1;
+  async function failed(job: JobContext, error: unknown, response: NbaResponse | undefined): Promise<Error> {
+    const { data, id, attempt, log, started } = job;
     const { kind, message } = classify(error);
     const final = isFinalAttempt(kind, attempt);
     const keptBody = response?.body ?? (error instanceof NbaRequestError ? error.body : undefined);

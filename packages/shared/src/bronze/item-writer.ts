@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { Row } from './dataset-schema.js';
 import type { DatasetName } from './datasets/dataset-schemas.js';
 import { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
-import { objectMetadata } from './object-metadata.js';
+import { type ObjectMetadata, objectMetadata } from './object-metadata.js';
 import { writeParquet } from './parquet-writer.js';
 import { datasetKey, monthOf, rawKey } from './s3-layout.js';
 import type { BronzeStore } from './store.js';
@@ -29,10 +29,8 @@ export interface ItemWrite {
   /** The body exactly as the API sent it. */
   readonly body: string;
   readonly rows: Partial<Record<DatasetName, readonly Row[]>>;
-  /** Extra object metadata (e.g. the quality score), lower-case keys. */
-  readonly metadata?: Readonly<Record<string, string>>;
-  /** Source endpoint, for metadata. */
-  readonly endpoint: string;
+  /** Metadata of every object of the item (source endpoint, quality, fetch time: ingest's itemMetadata). */
+  readonly metadata: ObjectMetadata;
 }
 
 /** A Parquet file about to be stored: the bytes and where they go. */
@@ -163,8 +161,7 @@ export async function writeItem(
   item: ItemWrite,
   options: { readonly dryRun?: boolean } = {},
 ): Promise<WrittenObject[]> {
-  const metadata = { ...objectMetadata({ sourceEndpoint: item.endpoint }), ...item.metadata };
-  const raw = await writeRaw(store, { ...item, metadata }, options);
-  const files = await writeDatasets(store, { ...item, metadata }, options);
+  const raw = await writeRaw(store, item, options);
+  const files = await writeDatasets(store, item, options);
   return [raw, ...files];
 }

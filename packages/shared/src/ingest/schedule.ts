@@ -26,6 +26,16 @@ export interface ScheduleOptions {
   readonly seasonTypes: readonly SeasonType[];
 }
 
+/** Where a season type's schedule body is kept under `_raw/schedule/`. */
+function scheduleRawKey(config: Omit<ScheduleOptions, 'seasonTypes'>, seasonType: SeasonType): string {
+  return rawKey({
+    outputPrefix: config.outputPrefix,
+    request: 'schedule',
+    season: config.season,
+    id: rawIdOf({ request: 'schedule', seasonType }),
+  });
+}
+
 export interface ScheduleResult {
   /** `games` rows per season type, in the order of SEASON_TYPES. */
   readonly rowsByType: ReadonlyMap<SeasonType, readonly Row[]>;
@@ -55,12 +65,7 @@ export async function loadSchedule(
   const failures: { seasonType: SeasonType; message: string }[] = [];
   for (const seasonType of SEASON_TYPES.filter((type) => config.seasonTypes.includes(type))) {
     const target = { season: config.season, seasonType };
-    const key = rawKey({
-      outputPrefix: config.outputPrefix,
-      request: 'schedule',
-      season: config.season,
-      id: rawIdOf({ request: 'schedule', seasonType }),
-    });
+    const key = scheduleRawKey(config, seasonType);
     let body: string | undefined;
     if (!options.refresh) {
       const stored = await ctx.store.get(key);
@@ -124,12 +129,7 @@ export async function writeGames(
       rows.push(...known);
       continue;
     }
-    const key = rawKey({
-      outputPrefix: config.outputPrefix,
-      request: 'schedule',
-      season: config.season,
-      id: rawIdOf({ request: 'schedule', seasonType }),
-    });
+    const key = scheduleRawKey(config, seasonType);
     const stored = await ctx.store.get(key);
     if (stored === undefined) continue;
     const body = gunzipSync(stored).toString('utf8');
