@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   type ColumnType,
+  DATASET_CHECKS,
   DATASET_NAMES,
   DATASET_SCHEMAS,
   type DatasetName,
@@ -14,7 +15,6 @@ import {
   rawKey,
 } from '@repo/shared/bronze';
 import { DEFAULT_GAME_REQUEST_NAMES, ENDPOINTS, REQUEST_NAMES, type RequestName } from '@repo/shared/nba';
-import { DATASET_CHECKS } from '@repo/shared/quality';
 
 export const DATA_DICTIONARY_PATH = new URL('../docs/DATA.md', import.meta.url);
 

@@ -15,6 +15,7 @@ const schema: DatasetSchema = {
   dataset: 'box-scores',
   grain: 'one row per player per game (test schema)',
   partitioning: 'game',
+  checks: [],
   columns: [
     col('game_id', 'UTF8', false),
     col('family_name', 'UTF8', true),

@@ -7,6 +7,7 @@ const schema: DatasetSchema = {
   dataset: 'play-by-play',
   grain: 'test',
   partitioning: 'game',
+  checks: [],
   columns: [
     { name: 'game_id', type: 'UTF8', nullable: false, description: 'x', source: 'x' },
     { name: 'period', type: 'INT32', nullable: false, description: 'x', source: 'x' },

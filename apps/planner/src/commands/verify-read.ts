@@ -1,11 +1,6 @@
-import { type BronzeStore, DATASET_SCHEMAS, type Row } from '@repo/shared/bronze';
+import { type BronzeStore, DATASET_SCHEMAS, type QualityContext, type Row } from '@repo/shared/bronze';
 import { errorMessage } from '@repo/shared/log';
-import {
-  checkFileColumns,
-  implausibleRowCount,
-  type QualityContext,
-  scoreDataset,
-} from '@repo/shared/quality';
+import { checkFileColumns, implausibleRowCount, scoreDataset } from '@repo/shared/quality';
 import { readParquetBack } from './parquet-read-back.js';
 import type { ExpectedFile, ProblemKind, VerifyProblem } from './verify-plan.js';
 

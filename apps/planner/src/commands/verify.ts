@@ -3,12 +3,12 @@ import {
   DATASET_NAMES,
   type DatasetName,
   datasetSeasonPrefix,
+  finalScoreOf,
   rawSeasonPrefix,
 } from '@repo/shared/bronze';
 import type { Config } from '@repo/shared/config';
 import { readStoredSchedule } from '@repo/shared/ingest';
 import { ENDPOINTS, type GameRequestName } from '@repo/shared/nba';
-import { finalScoreOf } from '@repo/shared/quality';
 import { mapBounded } from '../bounded-map.js';
 import { type ExpectedFile, planVerification, type VerifyGroup, type VerifyProblem } from './verify-plan.js';
 import { judgeFile, readExpectedFile } from './verify-read.js';

@@ -1,4 +1,15 @@
-export type { CellValue, ColumnSpec, ColumnType, DatasetSchema, Row } from './dataset-schema.js';
+export type {
+  CellValue,
+  CheckDefinition,
+  CheckOutcome,
+  ColumnSpec,
+  ColumnType,
+  DatasetSchema,
+  FinalScore,
+  QualityContext,
+  QualityDimension,
+  Row,
+} from './dataset-schema.js';
 export { BOX_SCORE_TEAM_ROOT } from './datasets/box-score-columns.js';
 export { BOX_SCORES_SCHEMA } from './datasets/box-scores.js';
 export {
@@ -8,9 +19,14 @@ export {
 } from './datasets/box-scores-advanced.js';
 export { BOX_SCORES_TEAMS_SCHEMA, TEAM_TOTALS_ROOT, type TeamRowKind } from './datasets/box-scores-teams.js';
 export { checkRowsAgainstSchema, isIsoDate, matchesColumnType } from './datasets/check-rows.js';
-export { DATASET_NAMES, DATASET_SCHEMAS, type DatasetName } from './datasets/dataset-schemas.js';
+export {
+  DATASET_CHECKS,
+  DATASET_NAMES,
+  DATASET_SCHEMAS,
+  type DatasetName,
+} from './datasets/dataset-schemas.js';
 export { GAMES_SCHEMA } from './datasets/games.js';
-export { PLAY_BY_PLAY_SCHEMA } from './datasets/play-by-play.js';
+export { finalScoreOf, finalScoreOutcome, PLAY_BY_PLAY_SCHEMA } from './datasets/play-by-play.js';
 export { PLAYERS_SCHEMA } from './datasets/players.js';
 export {
   ParquetRowError,

@@ -12,6 +12,7 @@ const schema: DatasetSchema = {
   dataset: 'play-by-play',
   grain: 'one row per action',
   partitioning: 'game',
+  checks: [],
   columns: [
     col('game_id', 'UTF8'),
     col('period', 'INT32'),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_ROWS } from '../../test/support/nba-samples.js';
-import type { CellValue, DatasetName, Row } from '../bronze/index.js';
-import { DATASET_CHECKS } from './dataset-checks.js';
-import type { QualityContext } from './quality-report.js';
+import type { CellValue, DatasetName, QualityContext, Row } from '../bronze/index.js';
+import { DATASET_CHECKS } from '../bronze/index.js';
+
 import { checkDataset } from './score-dataset.js';
 
 /** A copy of `rows` with `patch` applied to row `index`. */

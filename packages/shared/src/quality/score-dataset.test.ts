@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_ROWS } from '../../test/support/nba-samples.js';
-import { finalScoreOf } from './play-by-play-checks.js';
+import { finalScoreOf } from '../bronze/index.js';
 import { qualityMetadata } from './quality-metadata.js';
 import { combineChecks, type QualityCheck } from './quality-report.js';
 import { scoreDataset, scoreItem } from './score-dataset.js';

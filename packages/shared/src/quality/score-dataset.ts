@@ -1,12 +1,12 @@
-import { DATASET_NAMES, type DatasetName, type Row } from '../bronze/index.js';
-import { DATASET_CHECKS } from './dataset-checks.js';
-import { finalScoreOf } from './play-by-play-checks.js';
 import {
-  combineChecks,
-  type QualityCheck,
+  DATASET_CHECKS,
+  DATASET_NAMES,
+  type DatasetName,
+  finalScoreOf,
   type QualityContext,
-  type QualityReport,
-} from './quality-report.js';
+  type Row,
+} from '../bronze/index.js';
+import { combineChecks, type QualityCheck, type QualityReport } from './quality-report.js';
 
 /** Rows per dataset, as a parser returns them (`ParsedRows`) or a reader reads them back. */
 export type DatasetRows = Partial<Record<DatasetName, readonly Row[]>>;

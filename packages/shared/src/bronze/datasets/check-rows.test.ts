@@ -6,6 +6,7 @@ const SCHEMA: DatasetSchema = {
   dataset: 'games',
   grain: 'test',
   partitioning: 'game',
+  checks: [],
   columns: [
     { name: 'id', type: 'INT64', nullable: false, description: '', source: '' },
     { name: 'count', type: 'INT32', nullable: true, description: '', source: '' },

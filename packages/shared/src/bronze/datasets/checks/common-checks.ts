@@ -1,6 +1,6 @@
-import { checkRowsAgainstSchema, DATASET_SCHEMAS, type DatasetName, type Row } from '../bronze/index.js';
+import type { CheckDefinition, DatasetSchema, Row } from '../../dataset-schema.js';
+import { checkRowsAgainstSchema } from '../check-rows.js';
 import { everyRow, numberCell, OutcomeBuilder, rowLabel } from './check-outcome.js';
-import type { CheckDefinition } from './quality-report.js';
 
 /** Column names of the shooting and rebound numbers, which differ between datasets. */
 export interface StatColumns {
@@ -63,7 +63,7 @@ export const BOX_SCORE_COUNTS: readonly string[] = [
   'points',
 ];
 
-export const ROWS_PRESENT: CheckDefinition = {
+const ROWS_PRESENT: CheckDefinition = {
   name: 'rows-present',
   dimension: 'completeness',
   description: 'There is at least one row.',
@@ -75,14 +75,14 @@ export const ROWS_PRESENT: CheckDefinition = {
 };
 
 /** Every column of the dataset's schema, of its type, and not null where the schema says so. */
-export function requiredFields(dataset: DatasetName): CheckDefinition {
+function requiredFields(schema: DatasetSchema): CheckDefinition {
   return {
     name: 'required-fields',
     dimension: 'completeness',
     description:
       'Every row has every schema column with a value of its type, and no null where the column is not nullable.',
     run: (rows) => {
-      const problems = checkRowsAgainstSchema(rows, DATASET_SCHEMAS[dataset], {
+      const problems = checkRowsAgainstSchema(rows, schema, {
         maxProblems: Number.POSITIVE_INFINITY,
       });
       const failing = new Set(problems.map((problem) => /^row (\d+)/.exec(problem)?.[1] ?? problem));
@@ -201,4 +201,9 @@ export function twoTeams(options: {
       return outcome.build();
     },
   };
+}
+
+/** Every check of a dataset: `rows-present` and `required-fields`, which all have, then its own. */
+export function checksOf(schema: DatasetSchema): readonly CheckDefinition[] {
+  return [ROWS_PRESENT, requiredFields(schema), ...schema.checks];
 }

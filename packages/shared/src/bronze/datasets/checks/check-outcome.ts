@@ -1,5 +1,4 @@
-import type { CellValue, Row } from '../bronze/index.js';
-import type { CheckOutcome } from './quality-report.js';
+import type { CellValue, CheckOutcome, Row } from '../../dataset-schema.js';
 
 /** How many failures a check describes; the count covers them all. */
 const MAX_EXAMPLES = 3;
