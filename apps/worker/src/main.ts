@@ -1,4 +1,5 @@
 import { loadConfigOrExit } from '@repo/shared/config';
+import { createProbeCheck, createProcessor, JobFailure } from '@repo/shared/ingest';
 import { onShutdownSignal, Releasers } from '@repo/shared/lifecycle';
 import { createLogger } from '@repo/shared/log';
 import {
@@ -20,12 +21,9 @@ import {
   StorageOutageDetector,
   scheduleCheckpoints,
 } from '@repo/shared/queue';
-import { RedisState } from '@repo/shared/state';
+import { checkpointNow, RedisState } from '@repo/shared/state';
 import { createBronzeStore, createNbaAccess } from '@repo/shared/wiring';
 import { Worker } from 'bullmq';
-import { checkpointNow } from './checkpoints.js';
-import { createProbeCheck } from './probe-checks.js';
-import { createProcessor, JobFailure } from './processor.js';
 
 const config = loadConfigOrExit();
 const log = createLogger({ component: 'worker', level: config.logLevel });

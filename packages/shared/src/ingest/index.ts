@@ -3,6 +3,15 @@
  * metadata that are stored. The worker, the planner's schedule load and `planner rebuild` share
  * them, so a body is read the same way whichever of them reads it.
  */
+
+export {
+  createProcessor,
+  JobFailure,
+  type ProcessorDeps,
+  type ProcessResult,
+  STORAGE_HALT_AFTER,
+} from './item-processor.js';
+export { createProbeCheck, type ProbeCheckDeps } from './probe-checks.js';
 export {
   loadSchedule,
   type ScheduleDeps,

@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { StorageError } from '@repo/shared/bronze';
-import { createLogger } from '@repo/shared/log';
-import { NbaRequestError, type NbaResponse } from '@repo/shared/nba';
-import type { MaintenanceQueue, Redis, RequestJobData, RequestQueue } from '@repo/shared/queue';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { createProcessor, JobFailure, type ProcessorDeps } from './processor.js';
+import { StorageError } from '../bronze/index.js';
+import { createLogger } from '../log/index.js';
+import { NbaRequestError, type NbaResponse } from '../nba/index.js';
+import type { MaintenanceQueue, Redis, RequestJobData, RequestQueue } from '../queue/index.js';
+import { createProcessor, JobFailure, type ProcessorDeps } from './item-processor.js';
 
 const BODY = readFileSync(
-  new URL(
-    '../../../packages/shared/test/fixtures/nba/commonallplayers_2025-26_TRUNCATED26.json',
-    import.meta.url,
-  ),
+  new URL('../../test/fixtures/nba/commonallplayers_2025-26_TRUNCATED26.json', import.meta.url),
   'utf8',
 );
 

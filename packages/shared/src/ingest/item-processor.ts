@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { type Job, UnrecoverableError } from 'bullmq';
 import {
   type BronzeStore,
   type ObjectMetadata,
@@ -7,9 +8,8 @@ import {
   rawIdOf,
   type WrittenObject,
   writeItem,
-} from '@repo/shared/bronze';
-import { itemMetadata, parseBody } from '@repo/shared/ingest';
-import { errorMessage, type Logger } from '@repo/shared/log';
+} from '../bronze/index.js';
+import { errorMessage, type Logger } from '../log/index.js';
 import {
   ENDPOINTS,
   type EndpointDefinition,
@@ -19,8 +19,8 @@ import {
   NbaRequestError,
   type NbaResponse,
   type ParsedRows,
-} from '@repo/shared/nba';
-import type { QualityReport } from '@repo/shared/quality';
+} from '../nba/index.js';
+import type { QualityReport } from '../quality/index.js';
 import {
   type BlockingDetector,
   coolDownMs,
@@ -35,9 +35,9 @@ import {
   type RequestQueue,
   STORAGE_PROBES,
   type StorageOutageDetector,
-} from '@repo/shared/queue';
-import type { RedisState } from '@repo/shared/state';
-import { type Job, UnrecoverableError } from 'bullmq';
+} from '../queue/index.js';
+import type { RedisState } from '../state/index.js';
+import { itemMetadata, parseBody } from './store-item.js';
 
 export interface ProcessorDeps {
   readonly nba: Pick<NbaClient, 'get'>;

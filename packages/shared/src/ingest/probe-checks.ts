@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { BronzeStore } from '@repo/shared/bronze';
-import { errorMessage } from '@repo/shared/log';
-import { ENDPOINTS, type NbaClient, NbaRequestError } from '@repo/shared/nba';
-import { type HaltCause, RETRY_POLICY, type RequestQueue } from '@repo/shared/queue';
+import type { BronzeStore } from '../bronze/index.js';
+import { errorMessage } from '../log/index.js';
+import { ENDPOINTS, type NbaClient, NbaRequestError } from '../nba/index.js';
+import { type HaltCause, RETRY_POLICY, type RequestQueue } from '../queue/index.js';
 
 export interface ProbeCheckDeps {
   readonly nba: Pick<NbaClient, 'get'>;

@@ -1,7 +1,9 @@
-import type { BronzeStore } from '@repo/shared/bronze';
-import type { Logger } from '@repo/shared/log';
-import type { Redis, RequestQueue } from '@repo/shared/queue';
-import { collectProgress, type RedisState, writeCheckpoint } from '@repo/shared/state';
+import type { BronzeStore } from '../bronze/index.js';
+import type { Logger } from '../log/index.js';
+import type { Redis, RequestQueue } from '../queue/index.js';
+import { writeCheckpoint } from './checkpoint-writer.js';
+import { collectProgress } from './collect-progress.js';
+import type { RedisState } from './redis-state.js';
 
 export interface CheckpointDeps {
   readonly redis: Redis;

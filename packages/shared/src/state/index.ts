@@ -6,6 +6,7 @@ export {
   completedIdsOf,
   type DailyProgress,
 } from './checkpoint.js';
+export { type CheckpointDeps, checkpointNow } from './checkpoint-now.js';
 export { type CheckpointWriterDeps, readCheckpointCompleted, writeCheckpoint } from './checkpoint-writer.js';
 export { type CollectProgressDeps, collectProgress, type ProgressQueue } from './collect-progress.js';
 export { formatBytes, formatDuration, formatInstant, formatUntil } from './format-figures.js';
