@@ -78,6 +78,43 @@ describe('parseCliOptions', () => {
     expect(() => parseCliOptions(argv, env)).toThrow(message);
   });
 
+  it('reads several seasons as a list and/or a range, the first one as season', () => {
+    expect(parseCliOptions(['--season', '2024-25'], {})).toMatchObject({
+      season: '2024-25',
+      seasons: ['2024-25'],
+    });
+    expect(parseCliOptions([], { SIM_SEASON: '2024-25,2022-23..2023-24' })).toMatchObject({
+      season: '2024-25',
+      seasons: ['2024-25', '2022-23', '2023-24'],
+    });
+    expect(parseCliOptions([], {})).toMatchObject({ season: undefined, seasons: undefined });
+  });
+
+  it('reads today and corrections from flags or the environment', () => {
+    expect(parseCliOptions(['--today', '2025-01-15'], { SIM_TODAY: '2024-11-01' })).toMatchObject({
+      today: '2025-01-15',
+    });
+    expect(
+      parseCliOptions([], { SIM_TODAY: '2024-11-01', SIM_CORRECTIONS: '0022400061, 0022400062' }),
+    ).toMatchObject({ today: '2024-11-01', corrections: ['0022400061', '0022400062'] });
+    expect(parseCliOptions([], {})).toMatchObject({ today: undefined, corrections: undefined });
+  });
+
+  it.each([
+    [['--season', '2024-25..2022-23'], {}, '--season: expected YYYY-YY with consecutive years, a comma list'],
+    [[], { SIM_SEASON: '2024-25,1924-25' }, 'SIM_SEASON: expected YYYY-YY'],
+    [[], { SIM_SEASON: '2023-24,2024-26' }, '"2024-26" is not YYYY-YY'],
+    [['--today', '2025-02-30'], {}, '--today: expected a date YYYY-MM-DD, got "2025-02-30" (string)'],
+    [[], { SIM_TODAY: '01/15/2025' }, 'SIM_TODAY: expected a date YYYY-MM-DD, got "01/15/2025" (string)'],
+    [
+      [],
+      { SIM_CORRECTIONS: '0022400061,61' },
+      'SIM_CORRECTIONS: expected a comma list of 10-digit game ids, got "61"',
+    ],
+  ])('rejects %j with env %j', (argv, env, message) => {
+    expect(() => parseCliOptions(argv, env)).toThrow(message);
+  });
+
   it('answers help', () => {
     expect(parseCliOptions(['--help'], {})).toBe('help');
   });

@@ -10,7 +10,16 @@ export {
   parseFaultPlan,
 } from './faults/fault-plan.js';
 export { type HttpVersion, RequestLog, type RequestLogEntry, type RequestLogOptions } from './request-log.js';
-export type { SimulatedGame, TeamGame } from './season/game-simulation.js';
+export type { GameCut, SimulatedGame, TeamGame } from './season/game-simulation.js';
+export {
+  type GameStatus,
+  gameStatus,
+  liveCutOf,
+  type PlayedStatus,
+  playedGames,
+  playGameAsOf,
+  playGameLive,
+} from './season/game-status.js';
 export { type ScheduledGame, SEASON_TYPES, type SeasonType } from './season/game-types.js';
 export type { PlayAction } from './season/play-action.js';
 export type { Player } from './season/players.js';
@@ -22,14 +31,19 @@ export {
   type Season,
   type SeasonOptions,
   type SeasonSlice,
+  seasonStreamKey,
   selectGames,
+  shiftSlice,
 } from './season/season.js';
+export { parseSeasonList, type SeasonListResult } from './season/season-list.js';
 export {
   type GameSummary,
   type SeasonSummary,
+  type SummaryOptions,
   summarizeGame,
   summarizeSeason,
 } from './season/season-summary.js';
+export { correctAssists } from './season/stat-correction.js';
 export { TEAMS, type Team } from './season/teams.js';
 export { createSimServer, type SimServer, type SimServerOptions, type SimUrls } from './server.js';
 export {

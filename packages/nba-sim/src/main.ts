@@ -18,7 +18,13 @@ async function main(): Promise<void> {
   const sim = createSimServer(options);
   const { url, statsUrl, tlsUrl, tlsStatsUrl } = await sim.listen(options.port, options.host);
   const games = sim.listedGames.length;
-  process.stdout.write(`nba-sim ${sim.season.season} seed ${sim.season.seed}: ${games} games listed\n`);
+  const others = sim.seasons.slice(1);
+  const today = sim.today === undefined ? '' : ` today ${sim.today}`;
+  process.stdout.write(
+    `nba-sim ${sim.season.season} seed ${sim.season.seed}${today}: ${games} games listed\n`,
+  );
+  // The other seasons are built on first use; counting their games here would build them all.
+  if (others.length > 0) process.stdout.write(`also serving ${others.join(', ')} (built on first use)\n`);
   process.stdout.write(`listening on ${url}  (NBA_API_BASE_URL=${statsUrl})\n`);
   if (tlsUrl)
     process.stdout.write(

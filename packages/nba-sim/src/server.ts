@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Http2SecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
+import { ControlBodyError } from './control-bodies.js';
 import { handleControl } from './control-routes.js';
 import { errorMessage } from './error-message.js';
 import { type Connection, isGone, type SimRequest, type SimResponse, sendBody } from './exchange.js';
@@ -9,23 +10,34 @@ import type { FaultPlan } from './faults/fault-plan.js';
 import { applyFault } from './faults/fault-response.js';
 import { type HttpVersion, RequestLog } from './request-log.js';
 import { gzipOf, ResponseCache } from './response-cache.js';
-import type { QueryParams, RouteContext } from './routes/route.js';
+import type { QueryParams } from './routes/route.js';
 import { ROUTES } from './routes/route-table.js';
-import { GameStore } from './season/game-store.js';
 import type { ScheduledGame } from './season/game-types.js';
-import {
-  buildSeason,
-  type Season,
-  type SeasonOptions,
-  type SeasonSlice,
-  selectGames,
-} from './season/season.js';
-import { type SeasonSummary, summarizeSeason } from './season/season-summary.js';
+import { DEFAULT_SEED, type Season, type SeasonOptions, type SeasonSlice, sliceOf } from './season/season.js';
+import { servedSeasonNames } from './season/season-list.js';
+import type { SeasonSummary } from './season/season-summary.js';
+import { ServedSeasons } from './served-seasons.js';
+import { SimState } from './sim-state.js';
 import { statsHeaders } from './stats-headers.js';
 import { createSelfSignedCertificate } from './tls/self-signed-certificate.js';
 import { TlsConnectionLog, TlsFront } from './tls/tls-front.js';
 
 export interface SimServerOptions extends SeasonOptions, SeasonSlice {
+  /**
+   * Every season to serve, first one first (`season`, when also given, must be the first). Each
+   * may be a range `2022-23..2024-25`. Seasons after the first are built on first use. The slice
+   * dates are the first season's; each other season gets them shifted by whole years.
+   * @defaultValue [season]
+   */
+  readonly seasons?: readonly string[];
+  /**
+   * `YYYY-MM-DD`: games after it are unplayed (not listed, box score and play-by-play answer like an
+   * unknown game), games on it are in progress (cut in the 3rd period), games before it are final.
+   * `POST /__sim/today` moves it. @defaultValue every game final
+   */
+  readonly today?: string;
+  /** Game ids whose box score has had a stat correction (one more assist each time listed). */
+  readonly corrections?: readonly string[];
   /** Added before every `/stats` answer. @defaultValue 0 */
   readonly latencyMs?: number;
   /** Initial fault plan; `PUT /__sim/faults` replaces it. @defaultValue no faults */
@@ -71,12 +83,24 @@ export interface SimServer {
   readonly tlsCertificate: string | undefined;
   /** Every connection to the TLS port with its JA4 and the edge's verdict. */
   readonly tlsConnections: TlsConnectionLog;
+  /** The first served season. */
   readonly season: Season;
+  /** Every served season's name, first one first. */
+  readonly seasons: readonly string[];
+  /** What the first season's game log lists now (the slice, without games after `today`). */
   readonly listedGames: readonly ScheduledGame[];
   readonly requestLog: RequestLog;
   readonly faults: FaultInjector;
-  /** Same as `GET /__sim/season`. */
-  summary(): SeasonSummary;
+  /** Same as `GET /__sim/season[?season=]`; throws for a season that is not served. */
+  summary(season?: string): SeasonSummary;
+  /** The simulated day, or undefined when every game is final. */
+  readonly today: string | undefined;
+  /** Same as `POST /__sim/today`: moves the day and drops every cached body. */
+  setToday(today: string | undefined): void;
+  /** Same as `POST /__sim/corrections`: one more stat correction of that game's box score. */
+  addCorrection(gameId: string): void;
+  /** Same as `DELETE /__sim/corrections`. */
+  clearCorrections(): void;
   /**
    * Listens (port 0 = any free port), and on `tlsPort` too; resolves with `http://host:port`,
    * the `/stats` base URL and, with a TLS port, their `https://` twins.
@@ -119,32 +143,39 @@ const origin = (scheme: string, host: string, port: number) =>
  */
 export function createSimServer(options: SimServerOptions = {}): SimServer {
   if (options.edge && options.tlsPort === undefined) throw new Error('createSimServer: edge needs tlsPort');
-  const season = buildSeason(options);
-  const listedGames = selectGames(season, options);
-  const listedIds = new Set(listedGames.map((g) => g.gameId));
-  const store = new GameStore(season);
+  const state = new SimState(options.today, options.corrections);
+  const seasons = new ServedSeasons(
+    {
+      seed: options.seed ?? DEFAULT_SEED,
+      seasons: servedSeasonNames(options.season, options.seasons),
+      slice: sliceOf(options),
+      serveUnlistedGames: options.serveUnlistedGames ?? true,
+    },
+    state,
+  );
+  const season = seasons.firstSeason.season;
   const cache = new ResponseCache(options.cacheBytes);
   const requestLog = new RequestLog();
   const faults = new FaultInjector(options.faults, options.now);
-  const serveUnlisted = options.serveUnlistedGames ?? true;
-  const ctx: RouteContext = {
-    season,
-    store,
-    listedGames,
-    lookupGame: (gameId) =>
-      serveUnlisted || listedIds.has(gameId) ? season.gameById.get(gameId) : undefined,
-  };
   const tlsConnections = new TlsConnectionLog();
   const stalled = new Set<SimResponse>();
   const timers = new Set<NodeJS.Timeout>();
-  let summaryCache: SeasonSummary | undefined;
-  const summary = (): SeasonSummary => {
-    summaryCache ??= summarizeSeason(season, options, (id) => {
-      const game = season.gameById.get(id);
-      if (!game) throw new Error(`summary: unknown game ${id}`);
-      return store.totalsOf(game).summary;
-    });
-    return summaryCache;
+  const summaryOf = (name: string | undefined): SeasonSummary | undefined =>
+    (name === undefined ? seasons.firstSeason : seasons.season(name))?.summary();
+  // Bodies depend on today and the corrections, which the cache key leaves out: drop them all.
+  const setToday = (today: string | undefined): void => {
+    state.setToday(today);
+    cache.clear();
+  };
+  const addCorrection = (gameId: string): void => {
+    if (!seasons.seasonOfGame(gameId)?.season.gameById.has(gameId))
+      throw new ControlBodyError(`no game ${gameId} in the served seasons (${seasons.names.join(', ')})`);
+    state.addCorrection(gameId);
+    cache.clear();
+  };
+  const clearCorrections = (): void => {
+    state.clearCorrections();
+    cache.clear();
   };
 
   const sleep = (ms: number) =>
@@ -201,7 +232,7 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
     const key = `${route.endpoint}?${route.keyParams.map((k) => `${k}=${params.get(k) ?? ''}`).join('&')}`;
     let cached = cache.get(key);
     if (!cached) {
-      const result = route.handle(params, ctx);
+      const result = route.handle(params, seasons);
       cached = {
         status: result.status,
         contentType: result.contentType,
@@ -227,7 +258,18 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
   function handle(req: SimRequest, res: SimResponse, connection: Connection): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const work = url.pathname.startsWith('/__sim/')
-      ? handleControl(req, res, url.pathname, { requestLog, faults, tlsConnections, summary })
+      ? handleControl(req, res, url, {
+          requestLog,
+          faults,
+          tlsConnections,
+          summary: summaryOf,
+          seasons: seasons.names,
+          today: () => state.today,
+          setToday,
+          corrections: () => state.correctionCounts(),
+          addCorrection,
+          clearCorrections,
+        })
       : handleStats(req, res, url, connection);
     work.catch((error: unknown) => {
       if (res.headersSent) {
@@ -264,10 +306,23 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
     tlsCertificate: certificate?.cert,
     tlsConnections,
     season,
-    listedGames,
+    seasons: seasons.names,
+    get listedGames() {
+      return seasons.firstSeason.listedGames();
+    },
     requestLog,
     faults,
-    summary,
+    summary(name) {
+      const summary = summaryOf(name);
+      if (!summary) throw new Error(`summary: season ${name} is not served (${seasons.names.join(', ')})`);
+      return summary;
+    },
+    get today() {
+      return state.today;
+    },
+    setToday,
+    addCorrection,
+    clearCorrections,
     async listen(port = 0, host = '127.0.0.1') {
       const plainPort = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);

@@ -90,13 +90,13 @@ export const boxScoreAdvancedV3: Route = {
     ]);
     if (errors.length > 0) return badRequest(errors);
     const gameId = query.get('GameID') ?? '';
-    const game = ctx.lookupGame(gameId);
-    const meta = v3Meta(gameId, game?.gameDate, 'boxscoreadvanced');
-    if (!game) {
+    const played = ctx.lookupGame(gameId);
+    const meta = v3Meta(gameId, played?.game.gameDate, 'boxscoreadvanced');
+    if (!played) {
       const empty = { gameId, awayTeamId: 0, homeTeamId: 0, homeTeam: emptyTeam(), awayTeam: emptyTeam() };
       return jsonResult(stringifyWithFloats({ meta, boxScoreAdvanced: empty }, FLOAT_KEYS));
     }
-    const sim = ctx.store.play(game);
+    const { game, sim } = played;
     const boxScoreAdvanced = {
       gameId,
       awayTeamId: game.awayTeamId,

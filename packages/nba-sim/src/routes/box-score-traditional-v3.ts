@@ -108,13 +108,13 @@ export const boxScoreTraditionalV3: Route = {
     ]);
     if (errors.length > 0) return badRequest(errors);
     const gameId = query.get('GameID') ?? '';
-    const game = ctx.lookupGame(gameId);
-    const meta = v3Meta(gameId, game?.gameDate, 'boxscoretraditional');
-    if (!game) {
+    const played = ctx.lookupGame(gameId);
+    const meta = v3Meta(gameId, played?.game.gameDate, 'boxscoretraditional');
+    if (!played) {
       const empty = { gameId, awayTeamId: 0, homeTeamId: 0, homeTeam: emptyTeam(), awayTeam: emptyTeam() };
       return jsonResult(stringifyWithFloats({ meta, boxScoreTraditional: empty }, FLOAT_KEYS));
     }
-    const sim = ctx.store.play(game);
+    const { game, sim } = played;
     const boxScoreTraditional = {
       gameId,
       awayTeamId: game.awayTeamId,

@@ -83,9 +83,10 @@ const sortKey = (row: Row) =>
     .toLowerCase();
 
 /**
- * The player directory. `IsOnlyCurrentSeason=1`: the simulated season's rostered players
- * (ROSTERSTATUS 1); `0` adds generated historical players (TEAM_ID 0, TEAM_SLUG null). For another
- * season than the simulated one, only the historical rows exist. Sorted by last name.
+ * The player directory. `IsOnlyCurrentSeason=1`: the asked (served) season's rostered players
+ * (ROSTERSTATUS 1); `0` adds generated historical players (TEAM_ID 0, TEAM_SLUG null). For a season
+ * that is not served, only the historical rows (the first season's) exist. Sorted by last name.
+ * `today` changes nothing here: rosters are known before the season starts.
  */
 export const commonAllPlayers: Route = {
   endpoint: 'commonallplayers',
@@ -101,8 +102,10 @@ export const commonAllPlayers: Route = {
     if (errors.length > 0) return badRequest(errors);
     const onlyCurrent = query.get('IsOnlyCurrentSeason') === '1';
     const nba = query.get('LeagueID') === '00';
-    const current = nba && query.get('Season') === ctx.season.season ? rosteredRows(ctx.season) : [];
-    const historical = nba && !onlyCurrent ? historicalRows(ctx.season.rosters.historical) : [];
+    const served = ctx.season(query.get('Season') ?? '');
+    const current = nba && served ? rosteredRows(served.season) : [];
+    const directory = (served ?? ctx.firstSeason).season.rosters.historical;
+    const historical = nba && !onlyCurrent ? historicalRows(directory) : [];
     const keyed = [...current, ...historical].map((row) => ({ row, key: sortKey(row) }));
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : Number(a.row[0]) - Number(b.row[0])));
     const parameters = {

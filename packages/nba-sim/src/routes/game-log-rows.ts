@@ -1,7 +1,7 @@
-import type { GameStore } from '../season/game-store.js';
 import type { ScheduledGame } from '../season/game-types.js';
 import { emptyStatLine, percentage, type StatLine } from '../season/stat-line.js';
 import { teamById, teamFullName } from '../season/teams.js';
+import type { SeasonView } from './route.js';
 
 /** Rows of leaguegamelog in its real column order (REFERENCE §4.2), from the game totals. */
 export const TEAM_HEADERS = [
@@ -105,13 +105,16 @@ interface TeamSide {
   readonly teamId: number;
   readonly opponentId: number;
   readonly isHome: boolean;
-  readonly won: boolean;
+  /** WL: null while the game is in progress. */
+  readonly wl: 'W' | 'L' | null;
 }
 
-function sidesOf(game: ScheduledGame, homeWon: boolean): TeamSide[] {
+function sidesOf(game: ScheduledGame, live: boolean, homePoints: number, awayPoints: number): TeamSide[] {
+  const homeWon = homePoints > awayPoints;
+  const wl = (won: boolean) => (live ? null : won ? 'W' : 'L');
   return [
-    { teamId: game.homeTeamId, opponentId: game.awayTeamId, isHome: true, won: homeWon },
-    { teamId: game.awayTeamId, opponentId: game.homeTeamId, isHome: false, won: !homeWon },
+    { teamId: game.homeTeamId, opponentId: game.awayTeamId, isHome: true, wl: wl(homeWon) },
+    { teamId: game.awayTeamId, opponentId: game.homeTeamId, isHome: false, wl: wl(!homeWon) },
   ];
 }
 
@@ -121,11 +124,11 @@ function matchup(side: TeamSide): string {
   return side.isHome ? `${own} vs. ${other}` : `${own} @ ${other}`;
 }
 
-export function teamRows(games: readonly ScheduledGame[], store: GameStore, seasonId: string): Row[] {
+export function teamRows(games: readonly ScheduledGame[], view: SeasonView, seasonId: string): Row[] {
   return games.flatMap((game) => {
-    const { summary, home, away } = store.totalsOf(game);
+    const { summary, home, away } = view.totalsOf(game);
     const minutes = Math.round(home.seconds / 60);
-    return sidesOf(game, summary.homePoints > summary.awayPoints).map((side) => {
+    return sidesOf(game, view.isLive(game), summary.homePoints, summary.awayPoints).map((side) => {
       const team = teamById(side.teamId);
       const line = side.isHome ? home : away;
       const other = side.isHome ? away : home;
@@ -137,7 +140,7 @@ export function teamRows(games: readonly ScheduledGame[], store: GameStore, seas
         game.gameId,
         game.gameDate,
         matchup(side),
-        side.won ? 'W' : 'L',
+        side.wl,
         minutes,
         ...shootingColumns(line),
         line.pts - other.pts,
@@ -147,10 +150,10 @@ export function teamRows(games: readonly ScheduledGame[], store: GameStore, seas
   });
 }
 
-export function playerRows(games: readonly ScheduledGame[], store: GameStore, seasonId: string): Row[] {
+export function playerRows(games: readonly ScheduledGame[], view: SeasonView, seasonId: string): Row[] {
   return games.flatMap((game) => {
-    const sim = store.play(game);
-    return sidesOf(game, sim.home.points > sim.away.points).flatMap((side) => {
+    const sim = view.play(game);
+    return sidesOf(game, view.isLive(game), sim.home.points, sim.away.points).flatMap((side) => {
       const teamGame = side.isHome ? sim.home : sim.away;
       const team = teamGame.team;
       return teamGame.rows.map((r) => {
@@ -168,7 +171,7 @@ export function playerRows(games: readonly ScheduledGame[], store: GameStore, se
           game.gameId,
           game.gameDate,
           matchup(side),
-          side.won ? 'W' : 'L',
+          side.wl,
           Math.round(l.seconds / 60),
           ...shootingColumns(l),
           l.plusMinus,

@@ -19,7 +19,7 @@ import {
   compact,
   integerParam,
 } from './param-checks.js';
-import { badRequest, jsonResult, type QueryParams, type Route, type RouteContext } from './route.js';
+import { badRequest, jsonResult, type QueryParams, type Route, type SeasonView } from './route.js';
 
 const SEASON_TYPES = ['Regular Season', 'Pre Season', 'Playoffs', 'All Star', 'PlayIn'];
 
@@ -44,23 +44,20 @@ function validate(query: QueryParams): string[] {
   ]);
 }
 
-function listedGames(query: QueryParams, ctx: RouteContext): ScheduledGame[] {
+/** The asked season's listed games of one season type; none for a season that is not served. */
+function listedGames(query: QueryParams, view: SeasonView): ScheduledGame[] {
   const seasonType = query.get('SeasonType') as SeasonType;
-  if (
-    query.get('LeagueID') !== '00' ||
-    query.get('Season') !== ctx.season.season ||
-    !SEASON_TYPES.includes(seasonType)
-  )
-    return [];
+  if (query.get('LeagueID') !== '00' || !SEASON_TYPES.includes(seasonType)) return [];
   const from = parseQueryDate(query.get('DateFrom') ?? '');
   const to = parseQueryDate(query.get('DateTo') ?? '');
-  return ctx.listedGames.filter(
-    (g) => g.seasonType === seasonType && (!from || g.gameDate >= from) && (!to || g.gameDate <= to),
-  );
+  return view
+    .listedGames()
+    .filter((g) => g.seasonType === seasonType && (!from || g.gameDate >= from) && (!to || g.gameDate <= to));
 }
 
 /**
- * One row per team per game (or per player per game with PlayerOrTeam=P), sorted by GAME_DATE
+ * One row per team per game (or per player per game with PlayerOrTeam=P) of the `Season` asked
+ * (any served one), sorted by GAME_DATE
  * (Sorter is accepted but always sorts by date), then by team id within a date.
  */
 export const leagueGameLog: Route = {
@@ -86,8 +83,9 @@ export const leagueGameLog: Route = {
     const seasonId = SEASON_TYPES.includes(seasonType)
       ? seasonIdOf(seasonType, Number(query.get('Season')?.slice(0, 4)))
       : '';
-    const games = listedGames(query, ctx);
-    const rows = players ? playerRows(games, ctx.store, seasonId) : teamRows(games, ctx.store, seasonId);
+    const view = ctx.season(query.get('Season') ?? '');
+    const games = view ? listedGames(query, view) : [];
+    const rows = !view ? [] : players ? playerRows(games, view, seasonId) : teamRows(games, view, seasonId);
     const teamColumn = players ? 3 : 1;
     const dateColumn = players ? 7 : 5;
     const compareDates = (a: Row, b: Row) =>

@@ -15,13 +15,14 @@ export const playByPlayV3: Route = {
     ]);
     if (errors.length > 0) return badRequest(errors);
     const gameId = query.get('GameID') ?? '';
-    const game = ctx.lookupGame(gameId);
-    const meta = v3Meta(gameId, game?.gameDate, 'playbyplay');
-    if (!game) return jsonResult(JSON.stringify({ meta, game: { gameId, videoAvailable: 0, actions: [] } }));
+    const played = ctx.lookupGame(gameId);
+    const meta = v3Meta(gameId, played?.game.gameDate, 'playbyplay');
+    if (!played)
+      return jsonResult(JSON.stringify({ meta, game: { gameId, videoAvailable: 0, actions: [] } }));
     // 0 (the default) means "from the first" / "to the last" period.
     const start = integerParam(query, 'StartPeriod') || 1;
     const end = integerParam(query, 'EndPeriod') || Number.POSITIVE_INFINITY;
-    const all = ctx.store.play(game).actions;
+    const all = played.sim.actions;
     const actions =
       start === 1 && end === Number.POSITIVE_INFINITY
         ? all

@@ -34,6 +34,13 @@ export interface SimulationInputs {
   readonly strengths: ReadonlyMap<number, number>;
 }
 
+/** Where a game in progress stops: after the first possession that ends at or below this clock. */
+export interface GameCut {
+  readonly period: number;
+  /** Seconds left in `period`; above 0, so a cut game never ends on a period's last action. */
+  readonly secondsLeft: number;
+}
+
 const REGULATION_SECONDS = 48 * 60;
 
 function createSide(random: Random, team: Team, isHome: boolean, inputs: SimulationInputs): SideState {
@@ -136,9 +143,11 @@ function finishSide(side: SideState): TeamGame {
 /**
  * Plays a whole game possession by possession. Box score lines and play-by-play actions come
  * from the same events, so their points, shots and rebounds agree by construction.
- * Pure: the same (seed, game, rosters) always gives the same game.
+ * Pure: the same (seed, game, rosters) always gives the same game. With a `cut` it stops there; the
+ * random stream is the same, so the cut game is exactly the whole game's first part: its actions are
+ * a prefix of the whole game's, its lines the whole game's lines at that moment.
  */
-export function simulateGame(game: ScheduledGame, inputs: SimulationInputs): SimulatedGame {
+export function simulateGame(game: ScheduledGame, inputs: SimulationInputs, cut?: GameCut): SimulatedGame {
   const random = createRandom(`${inputs.seed}:game:${game.gameId}`);
   const writer = new ActionWriter(random);
   const home = createSide(random, teamById(game.homeTeamId), true, inputs);
@@ -149,6 +158,13 @@ export function simulateGame(game: ScheduledGame, inputs: SimulationInputs): Sim
   let elapsed = 0;
   let tipWinner: SideState = home;
   let period = 0;
+  const result = (): SimulatedGame => ({
+    game,
+    periods: period,
+    home: finishSide(home),
+    away: finishSide(away),
+    actions: writer.actions,
+  });
   for (;;) {
     period++;
     const length = period <= 4 ? 720 : 300;
@@ -179,6 +195,7 @@ export function simulateGame(game: ScheduledGame, inputs: SimulationInputs): Sim
       for (const side of [home, away]) for (const p of side.onCourt) lineOf(side, p).seconds += duration;
       playPossession(ctx, offense, clock);
       offense = offense === home ? away : home;
+      if (cut && period === cut.period && clock <= cut.secondsLeft) return result();
       if (clock > 0 && clock <= nextSub) {
         maybeTimeout(ctx, clock);
         for (const side of [home, away]) substitute(ctx, side, clock, period, elapsed);
@@ -203,5 +220,5 @@ export function simulateGame(game: ScheduledGame, inputs: SimulationInputs): Sim
     home.periodFouls = 0;
     away.periodFouls = 0;
   }
-  return { game, periods: period, home: finishSide(home), away: finishSide(away), actions: writer.actions };
+  return result();
 }

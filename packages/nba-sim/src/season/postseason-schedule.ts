@@ -98,8 +98,12 @@ function conferenceSeeds(strengths: ReadonlyMap<number, number>, conference: Con
  * Play-in (Apr 15-18, ids 0052400101/111/121/131 then 201/211) and playoffs (`004YY00RSG`,
  * Apr 19 - Jun 22). Seeds come from team strength; every game is simulated to decide who advances.
  */
-export function generatePostseason(inputs: SimulationInputs, startYear: number): Postseason {
-  const bracket = new Bracket(inputs, createRandom(`${inputs.seed}:postseason`), startYear);
+export function generatePostseason(
+  inputs: SimulationInputs,
+  startYear: number,
+  streamKey: number | string = inputs.seed,
+): Postseason {
+  const bracket = new Bracket(inputs, createRandom(`${streamKey}:postseason`), startYear);
   const conferences: Conference[] = ['East', 'West'];
   const qualified = conferences.map((conference, c) => {
     const seeds = conferenceSeeds(inputs.strengths, conference);

@@ -200,9 +200,10 @@ function tipMinutes(random: Random, home: number): number {
  * 1,230 games dated 2024-10-22 .. 2025-04-13 (plus `yearShift` years). Ids follow REFERENCE §6.2:
  * 1-60 are Cup group games in November, 61 onwards are all other games in date order from opening
  * night (0022400061 NYK @ BOS, 0022400062 MIN @ LAL), so ids are not in date order overall.
+ * `streamKey` is the season's stream key (`seasonStreamKey`): each season has its own dates.
  */
-export function generateRegularSeason(seed: number, startYear: number): ScheduledGame[] {
-  const random = createRandom(`${seed}:regular-season`);
+export function generateRegularSeason(streamKey: number | string, startYear: number): ScheduledGame[] {
+  const random = createRandom(`${streamKey}:regular-season`);
   const placements = assignDates(random, buildMatchups());
   const order = placements
     .map((p, index) => ({ p, index }))

@@ -52,6 +52,13 @@ export function shiftDate(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
+/** True for a real `YYYY-MM-DD` day (`2025-02-30` is not one). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = toUtcDate(value);
+  return !Number.isNaN(d.getTime()) && formatDate(d) === value;
+}
+
 /** `11/01/2024`: how V2 endpoints echo dates. */
 export function toUsDate(date: string): string {
   return `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;

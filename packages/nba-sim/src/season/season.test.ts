@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSeason, selectGames } from './season.js';
+import { buildSeason, playGame, seasonStreamKey, selectGames, shiftSlice, sliceOf } from './season.js';
 import { TEAMS } from './teams.js';
 
 const season = buildSeason({ seed: 1 });
@@ -132,5 +132,55 @@ describe('selectGames', () => {
     expect(selectGames(season, { seasonTypes: ['PlayIn'] })).toHaveLength(6);
     const first = selectGames(season, { maxGames: 3 });
     expect(first.map((g) => g.gameId)).toEqual(['0022400061', '0022400062', season.games[2]?.gameId]);
+  });
+});
+
+describe('several seasons of one seed', () => {
+  const earlier = buildSeason({ seed: 1, season: '2023-24' });
+  const matchups = (s: typeof season) =>
+    s.games.filter((g) => g.seasonType === 'Regular Season').map((g) => `${g.awayTeamId}@${g.homeTeamId}`);
+
+  it('keeps the bare seed as 2024-25 stream key and mixes the season in for the others', () => {
+    expect(seasonStreamKey(1, '2024-25')).toBe('1');
+    expect(seasonStreamKey(1, '2023-24')).toBe('1:2023-24');
+    expect(season.streamKey).toBe('1');
+    expect(earlier.streamKey).toBe('1:2023-24');
+  });
+
+  it('gives each season its own ids, dates, schedule, strengths and games', () => {
+    expect(earlier.games[0]).toMatchObject({ gameId: '0022300061', gameDate: '2023-10-22' });
+    expect(earlier.games.filter((g) => g.seasonType === 'Regular Season')).toHaveLength(1230);
+    expect(matchups(earlier).slice(2, 40)).not.toEqual(matchups(season).slice(2, 40));
+    expect([...earlier.strengths.values()]).not.toEqual([...season.strengths.values()]);
+    const first = (s: typeof season) => {
+      const game = s.games[5];
+      if (!game) throw new Error('expected games');
+      const sim = playGame(s, game);
+      return [sim.home.points, sim.away.points, sim.actions.length];
+    };
+    expect(first(earlier)).not.toEqual(first(season));
+  });
+
+  it('keeps the same players (ids, names, teams) in every season', () => {
+    const ids = (s: typeof season) =>
+      [...s.rosters.byTeam.values()].flat().map((p) => `${p.personId} ${p.familyName}`);
+    expect(ids(earlier)).toEqual(ids(season));
+  });
+});
+
+describe('slices', () => {
+  it('keeps only the slice keys of an options object', () => {
+    expect(sliceOf({ dateFrom: '2024-10-31', maxGames: 3 })).toEqual({ dateFrom: '2024-10-31', maxGames: 3 });
+    const options = { seed: 3, latencyMs: 5, dateTo: '2024-11-01', seasonTypes: ['PlayIn' as const] };
+    expect(sliceOf(options)).toEqual({ dateTo: '2024-11-01', seasonTypes: ['PlayIn'] });
+  });
+
+  it('shifts slice dates by whole years into another season', () => {
+    expect(shiftSlice({ dateFrom: '2024-10-22', dateTo: '2025-01-05', maxGames: 4 }, -1)).toEqual({
+      dateFrom: '2023-10-22',
+      dateTo: '2024-01-05',
+      maxGames: 4,
+    });
+    expect(shiftSlice({ seasonTypes: ['Playoffs'] }, 2)).toEqual({ seasonTypes: ['Playoffs'] });
   });
 });
