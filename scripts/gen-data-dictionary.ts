@@ -6,12 +6,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
+  athenaTable,
   type ColumnType,
   DATASET_CHECKS,
   DATASET_NAMES,
   DATASET_SCHEMAS,
   type DatasetName,
   datasetKey,
+  HIVE_TYPES,
+  isPerGameDataset,
   rawKey,
 } from '@repo/shared/bronze';
 import { DEFAULT_GAME_REQUEST_NAMES, ENDPOINTS, REQUEST_NAMES, type RequestName } from '@repo/shared/nba';
@@ -25,14 +28,14 @@ const EXAMPLE = { outputPrefix: PREFIX, season: SEASON, gameDate: '2024-10-22', 
 export const DUCKDB_BEGIN = '<!-- duckdb-examples:begin -->';
 export const DUCKDB_END = '<!-- duckdb-examples:end -->';
 
-const TYPES: Readonly<Record<ColumnType, { parquet: string; duckdb: string; athena: string }>> = {
-  UTF8: { parquet: 'BYTE_ARRAY (UTF8)', duckdb: 'VARCHAR', athena: 'string' },
-  INT32: { parquet: 'INT32', duckdb: 'INTEGER', athena: 'int' },
-  INT64: { parquet: 'INT64', duckdb: 'BIGINT', athena: 'bigint' },
-  DOUBLE: { parquet: 'DOUBLE', duckdb: 'DOUBLE', athena: 'double' },
-  BOOLEAN: { parquet: 'BOOLEAN', duckdb: 'BOOLEAN', athena: 'boolean' },
-  TIMESTAMP_MILLIS: { parquet: 'INT64 (TIMESTAMP_MILLIS, UTC)', duckdb: 'TIMESTAMP', athena: 'timestamp' },
-  DATE: { parquet: 'INT32 (DATE)', duckdb: 'DATE', athena: 'date' },
+const TYPES: Readonly<Record<ColumnType, { parquet: string; duckdb: string }>> = {
+  UTF8: { parquet: 'BYTE_ARRAY (UTF8)', duckdb: 'VARCHAR' },
+  INT32: { parquet: 'INT32', duckdb: 'INTEGER' },
+  INT64: { parquet: 'INT64', duckdb: 'BIGINT' },
+  DOUBLE: { parquet: 'DOUBLE', duckdb: 'DOUBLE' },
+  BOOLEAN: { parquet: 'BOOLEAN', duckdb: 'BOOLEAN' },
+  TIMESTAMP_MILLIS: { parquet: 'INT64 (TIMESTAMP_MILLIS, UTC)', duckdb: 'TIMESTAMP' },
+  DATE: { parquet: 'INT32 (DATE)', duckdb: 'DATE' },
 };
 
 /** The request that writes each dataset. */
@@ -83,53 +86,25 @@ function rawLayout(): string[] {
 
 function typeTable(): string[] {
   const lines = ['| schema type | Parquet | DuckDB | Athena |', '|---|---|---|---|'];
-  for (const [type, mapped] of Object.entries(TYPES)) {
-    lines.push(`| \`${type}\` | ${mapped.parquet} | ${mapped.duckdb} | ${mapped.athena} |`);
+  for (const [type, mapped] of Object.entries(TYPES) as [ColumnType, (typeof TYPES)[ColumnType]][]) {
+    lines.push(`| \`${type}\` | ${mapped.parquet} | ${mapped.duckdb} | ${HIVE_TYPES[type]} |`);
   }
   return lines;
 }
 
-function partitionsOf(dataset: DatasetName): string[] {
-  return dataset === 'players' ? ['season'] : ['season', 'month'];
-}
-
-function athenaTable(dataset: DatasetName): string[] {
-  const partitions = partitionsOf(dataset);
-  const table = dataset.replaceAll('-', '_');
-  const columns = DATASET_SCHEMAS[dataset].columns.filter((column) => !partitions.includes(column.name));
-  const location = `s3://YOUR_BUCKET/${PREFIX}/${dataset}/`;
-  const template = `${location}${partitions.map((name) => `${name}=\${${name}}`).join('/')}/`;
-  return [
-    '```sql',
-    `CREATE EXTERNAL TABLE IF NOT EXISTS bronze.${table} (`,
-    ...columns.map(
-      (column, i) => `  \`${column.name}\` ${TYPES[column.type].athena}${i < columns.length - 1 ? ',' : ''}`,
-    ),
-    ')',
-    `PARTITIONED BY (${partitions.map((name) => `\`${name}\` string`).join(', ')})`,
-    'STORED AS PARQUET',
-    `LOCATION '${location}'`,
-    'TBLPROPERTIES (',
-    "  'parquet.compression' = 'SNAPPY',",
-    "  'projection.enabled' = 'true',",
-    "  'projection.season.type' = 'enum',",
-    `  'projection.season.values' = '${SEASON}',`,
-    ...(partitions.includes('month')
-      ? [
-          "  'projection.month.type' = 'integer',",
-          "  'projection.month.range' = '1,12',",
-          "  'projection.month.digits' = '2',",
-        ]
-      : []),
-    `  'storage.location.template' = '${template}'`,
-    ');',
-    '```',
-  ];
+/** The Athena table of DATA.md: `planner catalog --format athena`'s, for a placeholder bucket. */
+function athenaExample(dataset: DatasetName): string[] {
+  const sql = athenaTable(dataset, {
+    location: `s3://YOUR_BUCKET/${PREFIX}`,
+    database: 'bronze',
+    seasons: [SEASON],
+  });
+  return ['```sql', sql, '```'];
 }
 
 function datasetSection(dataset: DatasetName): string[] {
   const schema = DATASET_SCHEMAS[dataset];
-  const perGame = partitionsOf(dataset).length === 2 && dataset !== 'games';
+  const perGame = isPerGameDataset(dataset);
   const lines = [
     `### ${dataset}`,
     '',
@@ -151,9 +126,9 @@ function datasetSection(dataset: DatasetName): string[] {
       (check) => `- \`${check.name}\` (${check.dimension}): ${check.description}`,
     ),
     '',
-    "Athena, with partition projection (no `MSCK REPAIR TABLE` needed; add seasons to `projection.season.values`). `season` is a partition column there; the files' own `season` column holds the same value:",
+    "Athena, with partition projection (no `MSCK REPAIR TABLE` needed), as `planner catalog --format athena --season 2019-20..2024-25` prints it for your bucket and seasons. `season` is a partition column there; the files' own `season` column holds the same value:",
     '',
-    ...athenaTable(dataset),
+    ...athenaExample(dataset),
   ];
   return lines;
 }
@@ -206,7 +181,7 @@ export function renderDataDictionary(): string {
     '',
     '## Reading with DuckDB',
     '',
-    `Copy the datasets (\`aws s3 sync s3://YOUR_BUCKET/${PREFIX}/ ${PREFIX}/ --exclude '_*'\`) and query the copy, or load DuckDB's \`httpfs\` and use \`s3://YOUR_BUCKET/${PREFIX}/...\` paths. \`hive_partitioning = true\` turns the \`season=\` and \`month=\` folders into VARCHAR columns; \`month\` sorts as text, so order by \`game_date\` for season order. While files of two schema versions coexist (before \`planner rebuild\`), add \`union_by_name = true\`.`,
+    `Copy the datasets (\`aws s3 sync s3://YOUR_BUCKET/${PREFIX}/ ${PREFIX}/ --exclude '_*'\`) and query the copy, or load DuckDB's \`httpfs\` and use \`s3://YOUR_BUCKET/${PREFIX}/...\` paths. \`pnpm planner catalog --format duckdb --location <the copy>\` prints one view per dataset over it (\`--format athena\` or \`spark\`: those engines' tables). By hand: \`hive_partitioning = true\` turns the \`season=\` and \`month=\` folders into columns; add \`hive_types = {'season': VARCHAR, 'month': VARCHAR}\`, or DuckDB may guess \`month\` a number. \`month\` sorts as text, so order by \`game_date\` for season order. While files of two schema versions coexist (before \`planner rebuild\`), add \`union_by_name = true\`.`,
     '',
     DUCKDB_BEGIN,
     ...DUCKDB_QUERIES,

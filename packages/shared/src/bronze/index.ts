@@ -51,15 +51,36 @@ export {
   objectMetadata,
 } from './object-metadata.js';
 export { writeParquet } from './parquet-writer.js';
+export {
+  type AthenaTableOptions,
+  athenaTable,
+  CATALOG_FORMATS,
+  type CatalogFormat,
+  type CatalogOptions,
+  DEFAULT_CATALOG_DATABASE,
+  defaultCatalogLocation,
+  duckdbView,
+  HIVE_TYPES,
+  renderCatalog,
+  type SparkTableOptions,
+  sparkTable,
+  tableNameOf,
+} from './query-catalog.js';
 export { type RawBody, readRawBody } from './raw-body.js';
 export {
   checkpointKey,
   dailyProgressKey,
+  datasetGlob,
   datasetKey,
+  datasetPartitionKeys,
+  datasetPartitionTemplate,
+  datasetRoot,
   datasetSeasonPrefix,
   gameIdOfKey,
   isPerGameDataset,
+  legacyCheckpointKey,
   monthOf,
+  type PartitionKey,
   quarantineKey,
   rawIdOf,
   rawKey,

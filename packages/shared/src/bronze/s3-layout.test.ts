@@ -4,6 +4,7 @@ import {
   dailyProgressKey,
   datasetKey,
   gameIdOfKey,
+  legacyCheckpointKey,
   monthOf,
   quarantineKey,
   rawKey,
@@ -57,10 +58,12 @@ describe('s3 layout', () => {
   });
 
   it('names state files and reads game ids back from keys', () => {
-    expect(checkpointKey('backfill-state')).toBe('backfill-state/checkpoint.json');
-    expect(dailyProgressKey('backfill-state', '2024-12-15')).toBe(
-      'backfill-state/daily-progress/date=2024-12-15/progress.json',
+    expect(checkpointKey('backfill-state', '2024-25')).toBe('backfill-state/season=2024-25/checkpoint.json');
+    expect(legacyCheckpointKey('backfill-state')).toBe('backfill-state/checkpoint.json');
+    expect(dailyProgressKey('backfill-state', '2023-24', '2024-12-15')).toBe(
+      'backfill-state/season=2023-24/daily-progress/date=2024-12-15/progress.json',
     );
+    expect(() => checkpointKey('backfill-state', '2024')).toThrow('season');
     expect(gameIdOfKey('historical-backfill/box-scores/season=2024-25/month=10/0022400061.parquet')).toBe(
       '0022400061',
     );

@@ -34,28 +34,80 @@ export interface DatasetKeyInput {
   readonly gameId?: string;
 }
 
+/** The Hive-style partition folders of a dataset's keys, outermost first. */
+export type PartitionKey = 'season' | 'month';
+
+/**
+ * `season` then `month` for datasets stored per game or per month, `season` alone for those
+ * stored per season (`players`): the folders of every key of the dataset, in order.
+ */
+export function datasetPartitionKeys(dataset: DatasetName): readonly PartitionKey[] {
+  return DATASET_SCHEMAS[dataset].partitioning === 'season' ? ['season'] : ['season', 'month'];
+}
+
+/** `historical-backfill/box-scores`: the folder under which every file of a dataset lies. */
+export function datasetRoot(base: string, dataset: DatasetName): string {
+  return `${base}/${dataset}`;
+}
+
+/** `season=2024-25`: the one spelling of a partition folder. */
+function partitionFolder(key: PartitionKey, value: string): string {
+  return `${key}=${value}`;
+}
+
+/** `season=2024-25/month=10`, each value given by `valueFor`. */
+function partitionFolders(dataset: DatasetName, valueFor: (key: PartitionKey) => string): string {
+  return datasetPartitionKeys(dataset)
+    .map((key) => partitionFolder(key, valueFor(key)))
+    .join('/');
+}
+
 /**
  * `historical-backfill/box-scores/season=2024-25/month=10/0022400061.parquet`,
  * `.../games/season=2024-25/month=10/games.parquet`, `.../players/season=2024-25/players.parquet`.
  */
 export function datasetKey(input: DatasetKeyInput): string {
   assertSeason(input.season);
-  const base = `${input.outputPrefix}/${input.dataset}/season=${input.season}`;
-  const { partitioning } = DATASET_SCHEMAS[input.dataset];
-  if (partitioning === 'season') return `${base}/${input.dataset}.parquet`;
-  if (input.gameDate === undefined)
-    throw new Error(`${input.dataset}: a game date is needed for the month partition`);
-  const month = `${base}/month=${monthOf(input.gameDate)}`;
-  if (partitioning === 'month') return `${month}/${input.dataset}.parquet`;
-  if (input.gameId === undefined) throw new Error(`${input.dataset}: a game id is needed`);
+  const { dataset, season } = input;
+  const { partitioning } = DATASET_SCHEMAS[dataset];
+  let month = '';
+  if (partitioning !== 'season') {
+    if (input.gameDate === undefined)
+      throw new Error(`${dataset}: a game date is needed for the month partition`);
+    month = monthOf(input.gameDate);
+  }
+  const folders = partitionFolders(dataset, (key) => (key === 'season' ? season : month));
+  const folder = `${datasetRoot(input.outputPrefix, dataset)}/${folders}`;
+  if (partitioning !== 'game') return `${folder}/${dataset}.parquet`;
+  if (input.gameId === undefined) throw new Error(`${dataset}: a game id is needed`);
   assertGameId(input.gameId);
-  return `${month}/${input.gameId}.parquet`;
+  return `${folder}/${input.gameId}.parquet`;
+}
+
+/**
+ * Every file of a dataset under `base` (an S3 URL or a local folder) as a glob for query engines:
+ * its root, then each partition folder and the file name as `*` (`.../season=*` `/month=*` `/*.parquet`).
+ */
+export function datasetGlob(base: string, dataset: DatasetName): string {
+  return `${datasetRoot(base, dataset)}/${partitionFolders(dataset, () => '*')}/*.parquet`;
+}
+
+/**
+ * `<base>/box-scores/season=${season}/month=${month}/`: a partition's folder with each value
+ * written by `placeholder` (Athena's `storage.location.template` takes `${season}`).
+ */
+export function datasetPartitionTemplate(
+  base: string,
+  dataset: DatasetName,
+  placeholder: (key: PartitionKey) => string,
+): string {
+  return `${datasetRoot(base, dataset)}/${partitionFolders(dataset, placeholder)}/`;
 }
 
 /** The prefix holding every file of a dataset for a season (for listings). */
 export function datasetSeasonPrefix(outputPrefix: string, dataset: DatasetName, season: string): string {
   assertSeason(season);
-  return `${outputPrefix}/${dataset}/season=${season}/`;
+  return `${datasetRoot(outputPrefix, dataset)}/${partitionFolder('season', season)}/`;
 }
 
 /** The game id of a per-game dataset key, or undefined for any other key. */
@@ -131,13 +183,23 @@ function hiddenKey(folder: '_raw' | '_quarantine', input: RawKeyInput): string {
   return `${input.outputPrefix}/${folder}/${input.request}/season=${input.season}/${input.id}.json.gz`;
 }
 
-/** `backfill-state/checkpoint.json` */
-export function checkpointKey(stateFilePrefix: string): string {
+/** `backfill-state/season=2024-25/checkpoint.json`: one checkpoint per planned season. */
+export function checkpointKey(stateFilePrefix: string, season: string): string {
+  assertSeason(season);
+  return `${stateFilePrefix}/season=${season}/checkpoint.json`;
+}
+
+/**
+ * `backfill-state/checkpoint.json`, where releases before multi-season plans kept the one
+ * season's checkpoint; still read (never written) so their runs resume.
+ */
+export function legacyCheckpointKey(stateFilePrefix: string): string {
   return `${stateFilePrefix}/checkpoint.json`;
 }
 
-/** `backfill-state/daily-progress/date=2024-12-15/progress.json` */
-export function dailyProgressKey(stateFilePrefix: string, date: string): string {
+/** `backfill-state/season=2024-25/daily-progress/date=2024-12-15/progress.json` */
+export function dailyProgressKey(stateFilePrefix: string, season: string, date: string): string {
+  assertSeason(season);
   if (!DATE.test(date)) throw new Error(`date: expected YYYY-MM-DD, got ${JSON.stringify(date)}`);
-  return `${stateFilePrefix}/daily-progress/date=${date}/progress.json`;
+  return `${stateFilePrefix}/season=${season}/daily-progress/date=${date}/progress.json`;
 }

@@ -1,2 +1,3 @@
-/** Identities every domain shares and none owns alone: the NBA game id. Imports nothing. */
+/** Identities every domain shares and none owns alone: the NBA game id and season. Imports nothing. */
 export { assertGameId, type GameId, isGameId } from './game-id.js';
+export { isSeason, parseSeasonList, type Season, seasonContaining } from './season.js';
