@@ -1,18 +1,21 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequestQueue, type RequestQueue } from '@repo/shared/queue';
+import { RedisState, recordFollowRun, startFollowing } from '@repo/shared/state';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BronzeReader } from './helpers/bronze-reader.js';
 import { type FailedRun, RUN_DAY, startFailedRun } from './helpers/failed-run.js';
 import { REPO_ROOT, type RunningApp, startApp, waitFor } from './helpers/processes.js';
+import { SEASON_2025_26, writeSeasonRecord } from './helpers/season-records.js';
 import { testServices } from './helpers/services.js';
 
 /**
  * The dashboard as a person uses it, in headless Chromium (Debian's, see
  * scripts/ensure-chromium.sh): a run where the simulator refused one box score (400), the
  * failed job found and retried in bull-board after the simulator is healed, the box score on
- * S3, and the progress page catching up by itself. Screenshots go to test-output/.
+ * S3, and the progress page catching up by itself; then a second planned season, followed,
+ * picked in the season picker by keyboard. Screenshots go to test-output/.
  */
 const DB = 14;
 const PORT = 3925;
@@ -169,6 +172,61 @@ describe('the dashboard in a browser', () => {
     expect(await progressPage.locator('#refresh-state').getAttribute('class')).toBe('fresh');
     await day.hover();
     await progressPage.screenshot({ path: join(SCREENSHOTS, 'progress-after-retry.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('picks the second season in the picker by keyboard and shows its figures and follow line; refreshes keep it', async () => {
+    const later = SEASON_2025_26.season;
+    await writeSeasonRecord(run.redis, SEASON_2025_26);
+    await startFollowing(run.redis, later, { cron: '0 10 * * *', timezone: 'America/New_York' }, new Date());
+    await recordFollowRun(run.redis, later, {
+      at: new Date().toISOString(),
+      gamesAdded: 4,
+      rechecksQueued: 0,
+    });
+    await progressPage.reload();
+    const picker = progressPage.getByLabel('Season');
+    expect(await picker.locator('option').allTextContents()).toEqual(['2024-25', later]);
+    expect(await picker.inputValue()).toBe('2024-25');
+    // The follow record is 2025-26's: the 2024-25 page has no follow line.
+    expect(await progressPage.getByTestId('follow').count()).toBe(0);
+
+    // Moving through the list by keyboard does not leave the page; Show does.
+    await picker.focus();
+    await progressPage.keyboard.press('ArrowDown');
+    expect(await picker.inputValue()).toBe(later);
+    expect(new URL(progressPage.url()).search).toBe('');
+    await progressPage.keyboard.press('Tab');
+    await Promise.all([progressPage.waitForURL(`**/?season=${later}`), progressPage.keyboard.press('Enter')]);
+
+    expect(await progressPage.title()).toBe(`33% · NBA backfill ${later} · Running`);
+    expect(await progressPage.getByTestId('overall-percent').textContent()).toBe('33%');
+    expect(await picker.inputValue()).toBe(later);
+    expect(await progressPage.locator('[data-request]').evaluateAll((rows) => rows.length)).toBe(3);
+    expect(
+      await progressPage.getByRole('progressbar', { name: 'players' }).getAttribute('aria-valuenow'),
+    ).toBe('100');
+    expect(await progressPage.locator('[data-tile="rows"] .tile-value').textContent()).toBe('530');
+    expect(await progressPage.locator(`.day[data-date="2025-10-21"]`).getAttribute('class')).toBe('day none');
+    expect(await progressPage.getByTestId('follow-line').textContent()).toMatch(
+      new RegExp(`^following ${later}: last run .+, next run not scheduled, games added 4 \\(total 4\\)$`),
+    );
+
+    // A refresh asks for the chosen season: 2025-26 moves to 2 of 3 (2024-25 is at 100%).
+    await new RedisState(run.redis, later).recordSuccess(
+      `${later}.box-score.0022500001`,
+      { rows: 34, bytes: 3000, attempts: 1 },
+      new Date(),
+    );
+    await expect
+      .poll(() => progressPage.getByTestId('overall-percent').textContent(), {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBe('66%');
+    expect(await progressPage.title()).toBe(`66% · NBA backfill ${later} · Running`);
+    expect(await progressPage.getByTestId('follow-line').isVisible()).toBe(true);
+    await progressPage.screenshot({ path: join(SCREENSHOTS, 'progress-second-season.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 

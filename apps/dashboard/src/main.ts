@@ -8,7 +8,7 @@ import {
   createRequestQueue,
   RedisErrorLog,
 } from '@repo/shared/queue';
-import { RedisState } from '@repo/shared/state';
+import { seasonStates } from '@repo/shared/state';
 import { exposureWarning } from './exposure-warning.js';
 import { createServer } from './server.js';
 
@@ -34,7 +34,9 @@ const app = createServer({
   redis,
   requestQueue,
   otherQueues: [maintenanceQueue],
-  state: new RedisState(redis, config.season),
+  maintenance: maintenanceQueue,
+  season: config.season,
+  stateOf: seasonStates(redis),
   rateLimitSeconds: config.rateLimitSeconds,
   rateLimitPerHour: config.rateLimitPerHour,
   readOnly: config.dashboardReadOnly,

@@ -1,7 +1,9 @@
 import {
   computeProgress,
+  type FollowView,
   type ItemState,
   type PlannedEntry,
+  type Progress,
   type QueueBudget,
   type QueueHalt,
 } from '@repo/shared/state';
@@ -50,9 +52,13 @@ function progress(queue: { halt?: QueueHalt; budget?: QueueBudget } = {}) {
   );
 }
 
+/** The registry of one planned season. */
+const one = (p: Progress, latenciesMs: readonly number[]) =>
+  buildProgressRegistry([{ progress: p, latenciesMs }]);
+
 describe('the Prometheus registry built from a progress snapshot', () => {
   it('writes every figure with its season label', async () => {
-    const text = await buildProgressRegistry(progress(), [4, 40, 400, 4000]).metrics();
+    const text = await one(progress(), [4, 40, 400, 4000]).metrics();
     const lines = text.split('\n').filter((l) => !l.startsWith('#'));
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -85,7 +91,7 @@ describe('the Prometheus registry built from a progress snapshot', () => {
   });
 
   it('gives 0 for every halt cause and no halt or budget detail when there is neither', async () => {
-    const lines = (await buildProgressRegistry(progress(), []).metrics()).split('\n');
+    const lines = (await one(progress(), []).metrics()).split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
         'nba_backfill_halted{queue="nba-requests",cause="blocked",season="2024-25"} 0',
@@ -97,7 +103,7 @@ describe('the Prometheus registry built from a progress snapshot', () => {
   });
 
   it('gives a halt with its cause, probes, start and next probe, and the hourly budget', async () => {
-    const text = await buildProgressRegistry(
+    const text = await one(
       progress({
         halt: {
           cause: 'storage',
@@ -127,12 +133,106 @@ describe('the Prometheus registry built from a progress snapshot', () => {
   });
 
   it('is rebuilt per scrape, so no label outlives the state it came from', async () => {
-    const first = await buildProgressRegistry(progress(), []).metrics();
-    const second = await buildProgressRegistry(
+    const first = await one(progress(), []).metrics();
+    const second = await one(
       { ...progress(), queue: { ...progress().queue, counts: { waiting: 0 } } },
       [],
     ).metrics();
     expect(first).toContain('state="failed"');
     expect(second).not.toContain('state="failed"');
+  });
+});
+
+const FOLLOW: FollowView = {
+  season: '2023-24',
+  cron: '0 10 * * *',
+  timezone: 'America/New_York',
+  since: '2025-01-01T00:00:00.000Z',
+  lastRunAt: '2025-01-10T10:00:00.000Z',
+  nextRunAt: '2025-01-11T15:00:00.000Z',
+  gamesAdded: 3,
+  gamesAddedTotal: 12,
+  rechecksQueued: 2,
+  rechecksQueuedTotal: 9,
+  corrections: 1,
+  lastError: null,
+};
+
+/** The fixture's figures as another season's: its own totals, items and latencies. */
+function olderSeason(follow: FollowView | null = null): Progress {
+  const base = progress();
+  return {
+    ...base,
+    season: '2023-24',
+    totals: { requests: 40, rows: 9000, bytes: 123456 },
+    requests: { players: { planned: 1, completed: 1, failed: 0, retrying: 0, pending: 0 } },
+    follow,
+  };
+}
+
+describe('the registry of several planned seasons', () => {
+  it("labels each season's own figures with its season, and repeats the queue's under each", async () => {
+    const text = await buildProgressRegistry([
+      { progress: olderSeason(), latenciesMs: [20] },
+      { progress: progress(), latenciesMs: [4, 40] },
+    ]).metrics();
+    const lines = text.split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'nba_backfill_requests_total{season="2023-24"} 40',
+        'nba_backfill_requests_total{season="2024-25"} 3',
+        'nba_backfill_stored_rows_total{season="2023-24"} 9000',
+        'nba_backfill_stored_rows_total{season="2024-25"} 450',
+        'nba_backfill_items_planned{request="players",season="2023-24"} 1',
+        'nba_backfill_items_planned{request="box-score",season="2024-25"} 2',
+        'nba_backfill_api_latency_seconds_count{season="2023-24"} 1',
+        'nba_backfill_api_latency_seconds_count{season="2024-25"} 2',
+        'nba_backfill_jobs{queue="nba-requests",state="waiting",season="2023-24"} 1',
+        'nba_backfill_jobs{queue="nba-requests",state="waiting",season="2024-25"} 1',
+        'nba_backfill_queue_paused{queue="nba-requests",season="2023-24"} 1',
+      ]),
+    );
+    expect(lines.filter((l) => l.startsWith('nba_backfill_items_planned{request="box-score"'))).toEqual([
+      'nba_backfill_items_planned{request="box-score",season="2024-25"} 2',
+    ]);
+    // One HELP and TYPE per metric, however many seasons.
+    expect(lines.filter((l) => l === '# TYPE nba_backfill_requests_total counter')).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('nba_backfill_follow_'))).toEqual([]);
+  });
+
+  it('gives a season with no answer yet an empty latency histogram', async () => {
+    const text = await buildProgressRegistry([{ progress: olderSeason(), latenciesMs: [] }]).metrics();
+    expect(text).toContain('nba_backfill_api_latency_seconds_bucket{le="+Inf",season="2023-24"} 0');
+    expect(text).toContain('nba_backfill_api_latency_seconds_count{season="2023-24"} 0');
+  });
+
+  it('gives a followed season its last and next run, what the runs added, and whether the last failed', async () => {
+    const followed = await buildProgressRegistry([
+      { progress: olderSeason(FOLLOW), latenciesMs: [] },
+      { progress: progress(), latenciesMs: [] },
+    ]).metrics();
+    const lines = followed.split('\n').filter((l) => l.startsWith('nba_backfill_follow_'));
+    expect(lines).toEqual([
+      'nba_backfill_follow_last_run_timestamp_seconds{season="2023-24"} 1736503200',
+      'nba_backfill_follow_next_run_timestamp_seconds{season="2023-24"} 1736607600',
+      'nba_backfill_follow_last_run_failed{season="2023-24"} 0',
+      'nba_backfill_follow_games_added_total{season="2023-24"} 12',
+      'nba_backfill_follow_rechecks_queued_total{season="2023-24"} 9',
+      'nba_backfill_follow_corrections_total{season="2023-24"} 1',
+    ]);
+    const failing = await buildProgressRegistry([
+      {
+        progress: olderSeason({
+          ...FOLLOW,
+          lastRunAt: null,
+          nextRunAt: null,
+          lastError: 'schedule: HTTP 503',
+        }),
+        latenciesMs: [],
+      },
+    ]).metrics();
+    expect(failing).toContain('nba_backfill_follow_last_run_failed{season="2023-24"} 1');
+    expect(failing).not.toContain('nba_backfill_follow_last_run_timestamp_seconds');
+    expect(failing).not.toContain('nba_backfill_follow_next_run_timestamp_seconds');
   });
 });

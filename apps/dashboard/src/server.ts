@@ -1,11 +1,12 @@
 import type { Logger } from '@repo/shared/log';
 import { errorMessage } from '@repo/shared/log';
-import { type Redis, type RequestQueue, resumeRequests } from '@repo/shared/queue';
-import { collectProgress, type RedisState } from '@repo/shared/state';
+import { type MaintenanceQueue, type Redis, type RequestQueue, resumeRequests } from '@repo/shared/queue';
+import type { RedisState } from '@repo/shared/state';
 import type { Queue } from 'bullmq';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { type BasicAuthCredentials, createBasicAuth } from './basic-auth.js';
-import { UnavailableError, withDeadline } from './redis-deadline.js';
+import { createProgressSource } from './progress-source.js';
+import { UnavailableError } from './redis-deadline.js';
 import { createHealthzRoute } from './routes/healthz.js';
 import { createMetricsRoute } from './routes/metrics.js';
 import { createProgressApiRoute } from './routes/progress-api.js';
@@ -18,7 +19,12 @@ export interface DashboardDeps {
   readonly requestQueue: RequestQueue;
   /** Further queues for bull-board only (the maintenance queue). */
   readonly otherQueues?: readonly Queue[];
-  readonly state: RedisState;
+  /** The maintenance queue: when a followed season's scheduler runs next. */
+  readonly maintenance?: Pick<MaintenanceQueue, 'getJobScheduler'>;
+  /** The configured SEASON: shown when planned and no `?season=` is given. */
+  readonly season: string;
+  /** One state per season (`seasonStates`), so every planned season can be shown. */
+  readonly stateOf: (season: string) => RedisState;
   readonly rateLimitSeconds: number;
   /** The hourly budget (RATE_LIMIT_PER_HOUR), shown with its next slot; none when undefined. */
   readonly rateLimitPerHour?: number | undefined;
@@ -49,20 +55,16 @@ function refuseMutations(): RequestHandler {
 export function createServer(deps: DashboardDeps): Express {
   const readOnly = deps.readOnly ?? false;
   const deadlineMs = deps.redisDeadlineMs ?? 3000;
-  const readProgress = () =>
-    withDeadline(
-      deps.redis,
-      () =>
-        collectProgress({
-          redis: deps.redis,
-          state: deps.state,
-          queue: deps.requestQueue,
-          rateLimitSeconds: deps.rateLimitSeconds,
-          rateLimitPerHour: deps.rateLimitPerHour,
-        }),
-      deadlineMs,
-    );
-  const readLatencies = () => withDeadline(deps.redis, () => deps.state.getLatencies(), deadlineMs);
+  const source = createProgressSource({
+    redis: deps.redis,
+    requestQueue: deps.requestQueue,
+    maintenance: deps.maintenance,
+    season: deps.season,
+    stateOf: deps.stateOf,
+    rateLimitSeconds: deps.rateLimitSeconds,
+    rateLimitPerHour: deps.rateLimitPerHour,
+    deadlineMs,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -70,9 +72,9 @@ export function createServer(deps: DashboardDeps): Express {
   if (deps.auth) app.use(createBasicAuth(deps.auth));
   if (readOnly) app.use(refuseMutations());
 
-  app.get('/', createProgressPageRoute(readProgress, { readOnly }));
-  app.get('/api/progress', createProgressApiRoute(readProgress));
-  app.get('/metrics', createMetricsRoute(readProgress, readLatencies));
+  app.get('/', createProgressPageRoute(source, { readOnly }));
+  app.get('/api/progress', createProgressApiRoute(source));
+  app.get('/metrics', createMetricsRoute(source));
   app.use(
     '/queues',
     createQueuesRouter({

@@ -16,7 +16,8 @@ const TYPE = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|unty
 /**
  * A strict reader of the Prometheus text exposition format (0.0.4): every line must be a HELP,
  * a TYPE or a sample; every sample must belong to a declared metric family (histogram samples
- * by their _bucket/_sum/_count suffix), and histogram buckets must be cumulative.
+ * by their _bucket/_sum/_count suffix), and histogram buckets must be cumulative within each
+ * series (the same labels but `le`).
  * prom-client has no parser of its own.
  */
 export function parsePrometheusText(text: string): Sample[] {
@@ -49,9 +50,17 @@ export function parsePrometheusText(text: string): Sample[] {
   }
   for (const [family, type] of types) {
     if (type !== 'histogram') continue;
-    const buckets = samples.filter((s) => s.name === `${family}_bucket`).map((s) => s.value);
-    if (buckets.some((v, i) => i > 0 && v < (buckets[i - 1] ?? 0))) {
-      throw new Error(`${family}: buckets are not cumulative`);
+    // One series of buckets per set of other labels (one per season, say).
+    const series = new Map<string, number[]>();
+    for (const s of samples.filter((sample) => sample.name === `${family}_bucket`)) {
+      const { le: _le, ...rest } = s.labels;
+      const key = JSON.stringify(rest);
+      series.set(key, [...(series.get(key) ?? []), s.value]);
+    }
+    for (const [labels, buckets] of series) {
+      if (buckets.some((v, i) => i > 0 && v < (buckets[i - 1] ?? 0))) {
+        throw new Error(`${family} ${labels}: buckets are not cumulative`);
+      }
     }
   }
   return samples;

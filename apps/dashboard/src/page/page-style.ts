@@ -17,7 +17,11 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .top-inner { max-width: 1240px; margin: 0 auto; padding: 14px 24px; display: flex; flex-wrap: wrap; align-items: center; gap: 12px 16px; }
 .brand { font-weight: 700; font-size: 18px; letter-spacing: 0.2px; display: flex; align-items: center; gap: 10px; }
 .brand-mark { width: 26px; height: 26px; border-radius: 50%; background: var(--red); box-shadow: inset 0 0 0 3px #fff; }
-.season { font-weight: 600; background: rgba(255,255,255,0.16); padding: 2px 10px; border-radius: 999px; font-size: 14px; }
+.season-picker { display: flex; align-items: center; gap: 6px; font-size: 14px; }
+.season-picker select, .season-picker button { font: inherit; font-weight: 600; color: #fff; background: rgba(255,255,255,0.16); border: 1px solid rgba(255,255,255,0.28); border-radius: 999px; padding: 2px 10px; cursor: pointer; }
+.season-picker select option { color: var(--text); background: #fff; }
+.season-picker select:hover, .season-picker button:hover { background: rgba(255,255,255,0.26); }
+.season-picker select:focus-visible, .season-picker button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
 .top nav { margin-left: auto; display: flex; gap: 6px; }
 .top nav a { color: #fff; text-decoration: none; padding: 6px 12px; border-radius: 8px; font-size: 14px; background: rgba(255,255,255,0.08); }
 .top nav a:hover { background: rgba(255,255,255,0.2); }
@@ -41,6 +45,12 @@ h3.sub + * { margin-bottom: 14px; }
 .banner-budget { background: #fefce8; border-color: #fde047; }
 .banner-budget .banner-mark { background: #ca8a04; }
 .banner-idle .banner-mark { background: var(--partial); }
+.follow { background: var(--card); border: 1px solid var(--border); border-left: 4px solid var(--partial); border-radius: 14px; padding: 12px 18px; }
+.follow p { margin: 2px 0; }
+.follow-line { font-weight: 600; }
+.follow-failed { border-left-color: var(--failed); }
+.follow-error { color: #9f1239; font-weight: 600; }
+ul.season-links { display: flex; flex-wrap: wrap; gap: 8px; list-style: none; margin: 4px 0 0; padding: 0; }
 .overall-head { display: flex; align-items: center; gap: 20px; margin-bottom: 14px; }
 .big-pct { font-size: 56px; font-weight: 800; line-height: 1; letter-spacing: -1.5px; font-variant-numeric: tabular-nums; }
 .big-pct span { font-size: 28px; color: var(--muted); margin-left: 2px; }

@@ -1,5 +1,6 @@
 import {
   computeProgress,
+  type FollowView,
   type ItemState,
   type PlannedEntry,
   type QueueBudget,
@@ -179,5 +180,50 @@ describe('a pause the queue heals by itself, and the hourly budget', () => {
     );
     expect(free).not.toContain('data-status="budget"');
     expect(renderProgressFragment(progress(), { readOnly: false })).not.toContain('data-tile="budget"');
+  });
+});
+
+const FOLLOW: FollowView = {
+  season: '2024-25',
+  cron: '0 10 * * *',
+  timezone: 'America/New_York',
+  since: '2025-01-01T00:00:00.000Z',
+  lastRunAt: '2025-01-10T10:00:00.000Z',
+  nextRunAt: '2025-01-11T15:00:00.000Z',
+  gamesAdded: 2,
+  gamesAddedTotal: 30,
+  rechecksQueued: 0,
+  rechecksQueuedTotal: 0,
+  corrections: 0,
+  lastError: null,
+};
+
+describe('several planned seasons, and a followed one', () => {
+  const twoSeasons = { ...progress(), seasons: ['2023-24', '2024-25'] };
+
+  it('heads the page with a picker of every planned season, the shown one selected', () => {
+    const page = renderProgressPage(twoSeasons, { readOnly: false });
+    expect(page).toContain(
+      '<select id="season-select" name="season"><option value="2023-24">2023-24</option><option value="2024-25" selected>2024-25</option></select>',
+    );
+    expect(page).toContain('<form class="season-picker" method="get" action="./"');
+    expect(page).toContain('<a href="./api/progress?season=2024-25">JSON</a>');
+    expect(page).toContain('<title>50% · NBA backfill 2024-25 · Running</title>');
+  });
+
+  it('tells the refresh script the season it shows, so a refresh keeps it', () => {
+    const page = renderProgressPage(twoSeasons, { readOnly: false });
+    expect(page).toContain('<main id="live" data-refresh-seconds="5" data-season="2024-25">');
+    expect(page).toContain("new URLSearchParams({ season: live.dataset.season || '', fragment: '1' })");
+    // The picker sits in the header, which the script leaves alone: no picker in the fragment.
+    expect(renderProgressFragment(twoSeasons, { readOnly: false })).not.toContain('season-picker');
+  });
+
+  it('shows the follow line in the refreshed part when the season is followed, and nothing when not', () => {
+    const fragment = renderProgressFragment({ ...twoSeasons, follow: FOLLOW }, { readOnly: false });
+    expect(fragment).toContain('data-testid="follow-line">following 2024-25: last run <time');
+    expect(fragment).toContain('games added 2 (total 30)</p>');
+    expect(fragment.indexOf('data-testid="follow"')).toBeLessThan(fragment.indexOf('data-testid="overall"'));
+    expect(renderProgressFragment(twoSeasons, { readOnly: false })).not.toContain('data-testid="follow"');
   });
 });

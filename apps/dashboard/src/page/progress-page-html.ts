@@ -1,5 +1,6 @@
 import type { Progress } from '@repo/shared/state';
 import { renderFailures } from './failures-html.js';
+import { renderFollow } from './follow-html.js';
 import { percentDone } from './format-values.js';
 import { html, trustedHtml } from './html.js';
 import { renderOverview } from './overview-html.js';
@@ -8,6 +9,7 @@ import { REFRESH_SCRIPT } from './refresh-script.js';
 import { renderRequestTable } from './request-table-html.js';
 import { RUN_STATUS_LABEL, runStatus } from './run-status.js';
 import { renderSeasonCalendar } from './season-calendar-html.js';
+import { renderSeasonPicker } from './season-picker-html.js';
 import { renderStatusBanner } from './status-banner-html.js';
 
 // An inline icon, so the browser does not ask for /favicon.ico (and the page needs no asset).
@@ -31,6 +33,7 @@ export function pageTitle(progress: Progress): string {
 export function renderProgressFragment(progress: Progress, options: ProgressPageOptions): string {
   return html`<div hidden data-title="${pageTitle(progress)}"></div>
 ${renderStatusBanner(progress, options)}
+${renderFollow(progress.follow)}
 ${renderOverview(progress)}
 <section class="card" data-testid="requests"><h2>By request type</h2>${renderRequestTable(progress)}</section>
 <section class="card" data-testid="errors"><h2>Errors</h2>${renderFailures(progress)}</section>
@@ -53,10 +56,11 @@ export function renderProgressPage(progress: Progress, options: ProgressPageOpti
 </head>
 <body>
 <header class="top"><div class="top-inner">
-  <div class="brand"><span class="brand-mark"></span>NBA season backfill <span class="season">${progress.season}</span></div>
-  <nav><a href="./queues">Queues</a><a href="./api/progress">JSON</a><a href="./metrics">Metrics</a></nav>
+  <div class="brand"><span class="brand-mark"></span>NBA season backfill</div>
+  ${renderSeasonPicker(progress.seasons, progress.season)}
+  <nav><a href="./queues">Queues</a><a href="./api/progress?season=${encodeURIComponent(progress.season)}">JSON</a><a href="./metrics">Metrics</a></nav>
 </div></header>
-<main id="live" data-refresh-seconds="${refreshSeconds}">
+<main id="live" data-refresh-seconds="${refreshSeconds}" data-season="${progress.season}">
 ${trustedHtml(renderProgressFragment(progress, options))}
 </main>
 <footer><span>Queue <code>${progress.queue.name}</code>${options.readOnly ? ' · read-only' : ''}</span><span>Refreshes every ${refreshSeconds} s</span><span id="refresh-state">rendered <time datetime="${progress.generatedAt}">${progress.generatedAt.slice(11, 19)} UTC</time></span></footer>

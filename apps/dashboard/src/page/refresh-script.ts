@@ -2,14 +2,17 @@ import { createHash } from 'node:crypto';
 
 /**
  * The page's only script: every few seconds it fetches the same page as a fragment
- * (`?fragment=1`, rendered by the same server code, so there is one renderer and all escaping
- * stays on the server) and swaps it in when it changed. It pauses while the tab is hidden and
- * shows when the dashboard cannot be reached. Times are shown in the reader's time zone.
+ * (`?season=...&fragment=1`, rendered by the same server code, so there is one renderer and all
+ * escaping stays on the server) and swaps it in when it changed. It asks for the season the page
+ * was rendered for (`data-season`), so it keeps the chosen one and agrees with the header, which
+ * it does not refresh. It pauses while the tab is hidden and shows when the dashboard cannot be
+ * reached. Times are shown in the reader's time zone.
  */
 export const REFRESH_SCRIPT = `(() => {
   const live = document.getElementById('live');
   const state = document.getElementById('refresh-state');
   const every = Number(live.dataset.refreshSeconds || 5) * 1000;
+  const fragmentUrl = '?' + new URLSearchParams({ season: live.dataset.season || '', fragment: '1' });
   let last = null;
   const localize = (root) => {
     for (const t of root.querySelectorAll('time[datetime]')) {
@@ -20,7 +23,7 @@ export const REFRESH_SCRIPT = `(() => {
   const tick = async () => {
     if (document.hidden) return;
     try {
-      const res = await fetch('?fragment=1', { cache: 'no-store', headers: { accept: 'text/html' } });
+      const res = await fetch(fragmentUrl, { cache: 'no-store', headers: { accept: 'text/html' } });
       if (!res.ok) throw new Error('HTTP ' + res.status);
       const text = await res.text();
       if (text !== last) {

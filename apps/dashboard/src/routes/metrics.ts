@@ -1,15 +1,21 @@
-import type { Progress } from '@repo/shared/state';
 import type { RequestHandler } from 'express';
 import { buildProgressRegistry } from '../progress-metrics.js';
+import type { ProgressSource } from '../progress-source.js';
 
-/** `/metrics`: Prometheus text, collected when scraped (see progress-metrics.ts). */
-export function createMetricsRoute(
-  readProgress: () => Promise<Progress>,
-  readLatencies: () => Promise<readonly number[]>,
-): RequestHandler {
+/** `/metrics`: Prometheus text of every planned season, collected when scraped (see progress-metrics.ts). */
+export function createMetricsRoute(source: ProgressSource): RequestHandler {
   return async (_req, res) => {
-    const [progress, latencies] = await Promise.all([readProgress(), readLatencies()]);
-    const registry = buildProgressRegistry(progress, latencies);
+    const seasons = await source.seasons();
+    const snapshots = await Promise.all(
+      seasons.map(async (season) => {
+        const [progress, latenciesMs] = await Promise.all([
+          source.progress(season),
+          source.latencies(season),
+        ]);
+        return { progress, latenciesMs };
+      }),
+    );
+    const registry = buildProgressRegistry(snapshots);
     const text = await registry.metrics();
     // setHeader and end, not set and send: express would rewrite the type's parameters.
     res.setHeader('Content-Type', registry.contentType);
