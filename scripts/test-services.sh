@@ -122,7 +122,7 @@ start_redis() {
   rm -f "$REDIS_PID"
   : >"$LOG_DIR/redis.log"
   redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" \
-    --save "" --appendonly no --dir "$REDIS_DIR" \
+    --save "" --appendonly no --databases 32 --dir "$REDIS_DIR" \
     --pidfile "$REDIS_PID" --logfile "$LOG_DIR/redis.log" >>"$LOG_DIR/redis.log" 2>&1 9>&- \
     || die "redis-server failed to start" "$LOG_DIR/redis.log"
   local i

@@ -118,8 +118,8 @@ describe('a season slice from the simulator to S3', () => {
     const prefix = 'historical-backfill';
     const today = new Date().toISOString().slice(0, 10);
     const expected = [
-      'backfill-state/checkpoint.json',
-      `backfill-state/daily-progress/date=${today}/progress.json`,
+      'backfill-state/season=2024-25/checkpoint.json',
+      `backfill-state/season=2024-25/daily-progress/date=${today}/progress.json`,
       `${prefix}/games/season=2024-25/month=10/games.parquet`,
       `${prefix}/games/season=2024-25/month=11/games.parquet`,
       `${prefix}/players/season=2024-25/players.parquet`,
@@ -182,7 +182,7 @@ describe('a season slice from the simulator to S3', () => {
   });
 
   it('checkpointed on drain and shutdown, with counts that match S3', async () => {
-    const body = await reader.store.get('backfill-state/checkpoint.json');
+    const body = await reader.store.get('backfill-state/season=2024-25/checkpoint.json');
     const checkpoint = JSON.parse(body?.toString('utf8') ?? '{}') as {
       version: number;
       season: string;

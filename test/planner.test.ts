@@ -106,12 +106,12 @@ describe('planner', () => {
   it('--help explains every command', async () => {
     const top = await runApp('planner', ['--help'], { PATH: process.env.PATH });
     expect(top.code).toBe(0);
-    expect(top.stdout).toContain('enqueue');
-    expect(top.stdout).toContain('status');
+    for (const command of ['enqueue', 'status', 'follow', 'unfollow', 'catalog', 'verify', 'rebuild'])
+      expect(top.stdout).toContain(command);
     const enqueue = await runApp('planner', ['enqueue', 'season', '--help'], { PATH: process.env.PATH });
     expect(enqueue.code).toBe(0);
     for (const flag of [
-      '--season <YYYY-YY>',
+      '--season <seasons>',
       '--season-types <list>',
       '--endpoints <list>',
       '--dry-run',
@@ -119,6 +119,12 @@ describe('planner', () => {
     ]) {
       expect(enqueue.stdout).toContain(flag);
     }
+    expect(enqueue.stdout).toContain('2019-20..2024-25');
+    const badSeason = await runApp('planner', ['enqueue', 'season', '--season', '2024-26'], {
+      PATH: process.env.PATH,
+    });
+    expect(badSeason.code).toBe(2);
+    expect(badSeason.stderr).toContain('"2024-26"');
     const bad = await runApp('planner', ['enqueue', 'seasons'], { PATH: process.env.PATH });
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("unknown command 'seasons'");

@@ -148,7 +148,7 @@ describe('worker lifecycle', () => {
     expect(lines.map((l) => l.msg)).toContain('shutting down: finishing the job in flight');
     expect(lines.filter((l) => l.msg === 'progress').at(-1)?.reason).toBe('shutdown');
     const checkpoint = JSON.parse(
-      (await run.reader.store.get('backfill-state/checkpoint.json'))?.toString() ?? '{}',
+      (await run.reader.store.get('backfill-state/season=2024-25/checkpoint.json'))?.toString() ?? '{}',
     ) as {
       completed: string[];
     };

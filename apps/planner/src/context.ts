@@ -14,7 +14,7 @@ import {
   RedisErrorLog,
   type RequestQueue,
 } from '@repo/shared/queue';
-import { RedisState } from '@repo/shared/state';
+import { plannedSeasons, type RedisState, seasonStates } from '@repo/shared/state';
 import { createBronzeStore, createNbaAccess } from '@repo/shared/wiring';
 
 /** Everything a planner command talks to, built once from the config. */
@@ -24,7 +24,9 @@ export interface PlannerContext {
   readonly redis: Redis;
   readonly queue: RequestQueue;
   readonly maintenance: MaintenanceQueue;
+  /** The progress record of `config.season`; `forSeason` gives a context for another season. */
   readonly state: RedisState;
+  readonly stateOf: (season: string) => RedisState;
   readonly store: BronzeStore;
   readonly nba: NbaClient;
   readonly gate: RateLimitGate;
@@ -63,16 +65,34 @@ export function createPlannerContext(config: Config): PlannerContext {
   releasers.add('nba client', () => nba.close());
   const store = createBronzeStore(config);
   releasers.add('s3', () => store.close());
+  const stateOf = seasonStates(redis);
   return {
     config,
     log,
     redis,
     queue,
     maintenance,
-    state: new RedisState(redis, config.season),
+    state: stateOf(config.season),
+    stateOf,
     store,
     nba,
     gate,
     releasers,
   };
+}
+
+/** The same connections, for one season: a command runs once per season it is given. */
+export function forSeason(ctx: PlannerContext, season: string): PlannerContext {
+  return { ...ctx, config: { ...ctx.config, season }, state: ctx.stateOf(season) };
+}
+
+/**
+ * The seasons a command works on: those of `--season` in the order given, or every planned
+ * season (the configured SEASON when Redis knows of none).
+ */
+export async function seasonsOf(
+  ctx: PlannerContext,
+  given: readonly string[] | undefined,
+): Promise<readonly string[]> {
+  return given ?? plannedSeasons(ctx.redis, ctx.config.season);
 }

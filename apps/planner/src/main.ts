@@ -1,10 +1,14 @@
 import { DATASET_NAMES, type DatasetName } from '@repo/shared/bronze';
+import { parseSeasonList, seasonContaining } from '@repo/shared/identity';
+import { enqueueSeason } from '@repo/shared/ingest';
 import { onShutdownSignal } from '@repo/shared/lifecycle';
 import { errorMessage } from '@repo/shared/log';
 import { runDoctor } from '@repo/shared/wiring';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { registerCatalogCommand } from './commands/catalog.js';
 import { DEFAULT_WIDTH, formatDoctorReport } from './commands/doctor.js';
-import { enqueueSeason, formatEnqueueReport } from './commands/enqueue-season.js';
+import { formatEnqueueReport } from './commands/enqueue-season.js';
+import { follow, formatFollow, unfollow } from './commands/follow.js';
 import { formatRetryReport, pauseQueue, resumeQueue, retryFailed } from './commands/queue-control.js';
 import { formatRebuildReport, rebuildSeason } from './commands/rebuild.js';
 import { collectStatus, formatStatus } from './commands/status.js';
@@ -13,8 +17,10 @@ import { formatVerifyReport } from './commands/verify-format.js';
 import {
   createPlannerContext,
   type EnvOverrides,
+  forSeason,
   loadPlannerConfig,
   type PlannerContext,
+  seasonsOf,
 } from './context.js';
 
 /** What a failed command prints: one line on stderr, with its failure class when it has one. */
@@ -52,6 +58,20 @@ async function withContext(
   await shutdown('done');
 }
 
+const SEASONS_FLAG =
+  'season(s): 2024-25, a list 2023-24,2024-25 or a range 2019-20..2024-25 (default: every planned season)';
+
+/** A `--season` list checked before anything connects; a bad one exits 2 like a bad variable. */
+function seasonListOrExit(flag: string | undefined): string[] | undefined {
+  if (flag === undefined) return undefined;
+  try {
+    return parseSeasonList(flag);
+  } catch (error) {
+    process.stderr.write(`planner: --season: ${errorMessage(error)}\n`);
+    process.exit(2);
+  }
+}
+
 const program = new Command()
   .name('planner')
   .description(
@@ -66,14 +86,17 @@ enqueue
   .description(
     'discover the schedule (leaguegamelog per season type), write the games dataset, and enqueue the players job and one job per game and endpoint; items already queued or stored are skipped',
   )
-  .option('--season <YYYY-YY>', 'season to backfill (env SEASON, default 2024-25)')
+  .option(
+    '--season <seasons>',
+    'season(s) to backfill, fetched in the order given: 2024-25, a list 2023-24,2024-25 or a range 2019-20..2024-25 (default: env SEASON, 2024-25)',
+  )
   .option('--season-types <list>', 'comma-separated: "Regular Season,PlayIn,Playoffs" (env SEASON_TYPES)')
   .option('--endpoints <list>', 'comma-separated per-game requests: box-score,play-by-play (env ENDPOINTS)')
   .option('--dry-run', 'print the plan; enqueue and write nothing (env DRY_RUN)')
   .option('--refresh', 'fetch the schedule again even if it is stored under _raw/schedule/')
   .addHelpText(
     'after',
-    '\nExamples:\n  pnpm planner enqueue season\n  pnpm planner enqueue season --season 2023-24 --season-types "Regular Season" --dry-run',
+    '\nExamples:\n  pnpm planner enqueue season\n  pnpm planner enqueue season --season 2019-20..2024-25\n  pnpm planner enqueue season --season 2023-24 --season-types "Regular Season" --dry-run',
   )
   .action(
     async (flags: {
@@ -83,24 +106,73 @@ enqueue
       dryRun?: boolean;
       refresh?: boolean;
     }) => {
+      const seasons = seasonListOrExit(flags.season);
       await withContext(
         {
-          SEASON: flags.season,
           SEASON_TYPES: flags.seasonTypes,
           ENDPOINTS: flags.endpoints,
           DRY_RUN: flags.dryRun ? 'true' : undefined,
         },
         async (ctx) => {
-          const report = await enqueueSeason(ctx, {
-            dryRun: ctx.config.dryRun,
-            refresh: flags.refresh === true,
-          });
-          process.stdout.write(`${formatEnqueueReport(report, ctx.config.rateLimitSeconds)}\n`);
-          if (report.scheduleFailures.length > 0) process.exitCode = 1;
+          for (const [index, season] of (seasons ?? [ctx.config.season]).entries()) {
+            const seasonCtx = forSeason(ctx, season);
+            const report = await enqueueSeason(seasonCtx, seasonCtx.config, {
+              dryRun: ctx.config.dryRun,
+              refresh: flags.refresh === true,
+            });
+            const text = formatEnqueueReport(report, ctx.config.rateLimitSeconds);
+            process.stdout.write(`${index === 0 ? '' : '\n'}${text}\n`);
+            if (report.scheduleFailures.length > 0) process.exitCode = 1;
+          }
         },
       );
     },
   );
+
+/** `--season` of follow/unfollow: one season; by default the one that contains today's date. */
+function followedSeasonOrExit(flag: string | undefined): string {
+  const seasons = seasonListOrExit(flag);
+  if (seasons === undefined) return seasonContaining(new Date());
+  if (seasons.length !== 1) {
+    process.stderr.write(
+      `planner: --season: expected one season to follow, got ${seasons.length} (${flag})\n`,
+    );
+    process.exit(2);
+  }
+  return seasons[0] as string;
+}
+
+program
+  .command('follow')
+  .description(
+    'keep a season in progress current: register a scheduler (FOLLOW_CRON, US Eastern; daily at 10:00 by default) that the workers run to enqueue the games that became final and re-check box scores FOLLOW_RECHECK_DAYS after they were added; runs once now too',
+  )
+  .option('--season <YYYY-YY>', "season to follow (default: the one that contains today's date)")
+  .option('--no-run', 'only register the scheduler; the first run is the next scheduled one')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  pnpm planner follow                      follow the current season\n  FOLLOW_CRON="30 9 * * *" pnpm planner follow --season 2026-27\n  pnpm planner unfollow --season 2026-27',
+  )
+  .action(async (flags: { season?: string; run: boolean }) => {
+    const season = followedSeasonOrExit(flags.season);
+    await withContext({}, async (ctx) => {
+      const outcome = await follow(forSeason(ctx, season), { run: flags.run });
+      process.stdout.write(`${formatFollow(outcome, ctx.config.rateLimitSeconds)}\n`);
+      if ((outcome.run?.enqueue.scheduleFailures.length ?? 0) > 0) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('unfollow')
+  .description('stop following a season: remove its scheduler (what is stored stays)')
+  .option('--season <YYYY-YY>', "season (default: the one that contains today's date)")
+  .action(async (flags: { season?: string }) => {
+    const season = followedSeasonOrExit(flags.season);
+    await withContext({}, async (ctx) => {
+      const removed = await unfollow(forSeason(ctx, season));
+      process.stdout.write(removed ? `No longer following ${season}.\n` : `${season} was not followed.\n`);
+    });
+  });
 
 program
   .command('doctor')
@@ -146,13 +218,24 @@ Examples:
 
 program
   .command('status')
-  .description('progress per request type, queue counts, errors by class and ETA')
-  .option('--season <YYYY-YY>', 'season (env SEASON, default 2024-25)')
-  .addOption(new Option('--json', 'print the same data as JSON'))
+  .description('progress per request type, queue counts, errors by class and ETA, for each season')
+  .option('--season <seasons>', SEASONS_FLAG)
+  .addOption(
+    new Option(
+      '--json',
+      "print the same data as JSON: the dashboard's /api/progress object, or an array of them when there are several seasons",
+    ),
+  )
   .action(async (flags: { season?: string; json?: boolean }) => {
-    await withContext({ SEASON: flags.season }, async (ctx) => {
-      const report = await collectStatus(ctx);
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
+    const given = seasonListOrExit(flags.season);
+    await withContext({}, async (ctx) => {
+      const reports = [];
+      for (const season of await seasonsOf(ctx, given))
+        reports.push(await collectStatus(forSeason(ctx, season)));
+      const text = flags.json
+        ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)
+        : reports.map(formatStatus).join('\n\n');
+      process.stdout.write(`${text}\n`);
     });
   });
 
@@ -178,10 +261,15 @@ program
 program
   .command('retry-failed')
   .description('put every failed job back in the queue with its attempts reset')
-  .option('--season <YYYY-YY>', 'season (env SEASON, default 2024-25)')
+  .option('--season <seasons>', SEASONS_FLAG)
   .action(async (flags: { season?: string }) => {
-    await withContext({ SEASON: flags.season }, async (ctx) => {
-      process.stdout.write(`${formatRetryReport(await retryFailed(ctx))}\n`);
+    const given = seasonListOrExit(flags.season);
+    await withContext({}, async (ctx) => {
+      const seasons = await seasonsOf(ctx, given);
+      for (const season of seasons) {
+        const text = formatRetryReport(await retryFailed(forSeason(ctx, season)));
+        process.stdout.write(`${seasons.length === 1 ? '' : `${season}: `}${text}\n`);
+      }
     });
   });
 
@@ -201,7 +289,7 @@ program
   .description(
     'audit S3 against the stored schedule: every game x endpoint present, every file readable with its schema, row counts plausible, quality at or above the threshold; exit 0 only when complete and clean',
   )
-  .option('--season <YYYY-YY>', 'season (env SEASON, default 2024-25)')
+  .option('--season <seasons>', SEASONS_FLAG)
   .option('--endpoints <list>', 'per-game requests expected: box-score,play-by-play (env ENDPOINTS)')
   .option(
     '--min-quality <score>',
@@ -219,15 +307,22 @@ program
       concurrency: number;
       json?: boolean;
     }) => {
-      await withContext({ SEASON: flags.season, ENDPOINTS: flags.endpoints }, async (ctx) => {
-        const report = await verifySeason(ctx, {
-          minQuality: flags.minQuality,
-          concurrency: flags.concurrency,
-        });
-        process.stdout.write(
-          flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatVerifyReport(report)}\n`,
-        );
-        if (!report.ok) process.exitCode = 1;
+      const given = seasonListOrExit(flags.season);
+      await withContext({ ENDPOINTS: flags.endpoints }, async (ctx) => {
+        const reports = [];
+        for (const season of await seasonsOf(ctx, given)) {
+          reports.push(
+            await verifySeason(forSeason(ctx, season), {
+              minQuality: flags.minQuality,
+              concurrency: flags.concurrency,
+            }),
+          );
+        }
+        const text = flags.json
+          ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)
+          : reports.map(formatVerifyReport).join('\n\n');
+        process.stdout.write(`${text}\n`);
+        if (reports.some((report) => !report.ok)) process.exitCode = 1;
       });
     },
   );
@@ -237,23 +332,28 @@ program
   .description(
     'regenerate Parquet files from the raw bodies under _raw/ with the current parsers and schemas, without any NBA request',
   )
-  .option('--season <YYYY-YY>', 'season (env SEASON, default 2024-25)')
+  .option('--season <seasons>', SEASONS_FLAG)
   .addOption(new Option('--dataset <name>', 'only this dataset (default: all)').choices([...DATASET_NAMES]))
   .option('--concurrency <n>', 'raw bodies processed at once', numberFlag('a whole number', 1, 256), 8)
   .option('--dry-run', 'parse and encode, write nothing (env DRY_RUN)')
   .action(
     async (flags: { season?: string; dataset?: DatasetName; concurrency: number; dryRun?: boolean }) => {
-      await withContext({ SEASON: flags.season, DRY_RUN: flags.dryRun ? 'true' : undefined }, async (ctx) => {
-        const report = await rebuildSeason(ctx, {
-          dataset: flags.dataset,
-          dryRun: ctx.config.dryRun,
-          concurrency: flags.concurrency,
-        });
-        process.stdout.write(`${formatRebuildReport(report)}\n`);
-        if (report.problems.length > 0) process.exitCode = 1;
+      const given = seasonListOrExit(flags.season);
+      await withContext({ DRY_RUN: flags.dryRun ? 'true' : undefined }, async (ctx) => {
+        for (const season of await seasonsOf(ctx, given)) {
+          const report = await rebuildSeason(forSeason(ctx, season), {
+            dataset: flags.dataset,
+            dryRun: ctx.config.dryRun,
+            concurrency: flags.concurrency,
+          });
+          process.stdout.write(`${formatRebuildReport(report)}\n`);
+          if (report.problems.length > 0) process.exitCode = 1;
+        }
       });
     },
   );
+
+registerCatalogCommand(program);
 
 try {
   await program.parseAsync(process.argv);

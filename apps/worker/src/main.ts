@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@repo/shared/config';
-import { createProbeCheck, createProcessor, JobFailure } from '@repo/shared/ingest';
+import { createProbeCheck, createProcessor, followSeason, JobFailure } from '@repo/shared/ingest';
 import { onShutdownSignal, Releasers } from '@repo/shared/lifecycle';
 import { createLogger } from '@repo/shared/log';
 import {
@@ -21,7 +21,7 @@ import {
   StorageOutageDetector,
   scheduleCheckpoints,
 } from '@repo/shared/queue';
-import { checkpointNow, RedisState } from '@repo/shared/state';
+import { checkpointNow, easternDate, seasonStates } from '@repo/shared/state';
 import { createBronzeStore, createNbaAccess } from '@repo/shared/wiring';
 import { Worker } from 'bullmq';
 
@@ -45,10 +45,11 @@ await applyGlobalRateLimit(queue, pace.intervalMs);
 releasers.add('nba client', () => nba.close());
 const store = createBronzeStore(config);
 releasers.add('s3', () => store.close());
-const state = new RedisState(redis, config.season);
+const stateOf = seasonStates(redis);
 const checkpointDeps = {
   redis,
-  state,
+  stateOf,
+  season: config.season,
   queue,
   store,
   stateFilePrefix: config.stateFilePrefix,
@@ -64,7 +65,7 @@ const blockedProbes = {
 const processor = createProcessor({
   nba,
   store,
-  state,
+  stateOf,
   gate,
   queue,
   maintenance,
@@ -105,18 +106,39 @@ const worker = new Worker<RequestJobData>(QUEUE_NAME, processor, {
 });
 redisErrors.watch('worker', worker);
 
+/** A follow run of a season in progress (`planner follow`), as its scheduler asks. */
+async function follow(season: string): Promise<void> {
+  const now = new Date();
+  const report = await followSeason(
+    { redis, queue, maintenance, gate, nba, store, state: stateOf(season) },
+    { ...config, season },
+    { today: easternDate(now), now },
+  );
+  log.info(
+    {
+      season,
+      since: report.since ?? null,
+      games_added: report.gamesAdded,
+      rechecks_queued: report.rechecksQueued.length,
+      not_final: report.enqueue.notFinal.length,
+      schedule_failures: report.enqueue.scheduleFailures.length,
+    },
+    'follow run done',
+  );
+}
+
 const maintenanceWorker = new Worker<MaintenanceJobData>(
   MAINTENANCE_QUEUE_NAME,
   async (job) => {
     const data = job.data;
     if (data.task === 'probe') await runProbe(probeDeps, data);
-    else if (data.task === 'checkpoint' && data.season === config.season)
-      await checkpointNow(checkpointDeps, 'scheduled');
+    else if (data.task === 'checkpoint') await checkpointNow(checkpointDeps, 'scheduled', data.season);
+    else if (data.task === 'follow') await follow(data.season);
   },
   { connection: redis, concurrency: 1 },
 );
 redisErrors.watch('maintenance worker', maintenanceWorker);
-await scheduleCheckpoints(maintenance, config.season, config.checkpointIntervalSeconds * 1000);
+await scheduleCheckpoints(maintenance, config.checkpointIntervalSeconds * 1000);
 
 let drainCheckpoint: Promise<void> | undefined;
 worker.on('drained', () => {
@@ -149,7 +171,7 @@ log.info(
     concurrency: config.workerConcurrency,
     rate_limit_seconds: gate.intervalMs / 1000,
     rate_limit_per_hour: pace.perHour ?? null,
-    season: config.season,
+    default_season: config.season,
     dry_run: config.dryRun,
   },
   'worker started',

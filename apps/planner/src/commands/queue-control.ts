@@ -42,7 +42,8 @@ export async function retryFailed(ctx: PlannerContext): Promise<RetryReport> {
   ]);
   const retried: { id: string; errorClass: string | undefined }[] = [];
   for (const job of jobs) {
-    if (job.id === undefined) continue;
+    // Each season is retried on its own (`--season`); another season's jobs stay failed.
+    if (job.id === undefined || job.data.season !== ctx.config.season) continue;
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     retried.push({ id: job.id, errorClass: items.get(job.id)?.errorKind });
   }

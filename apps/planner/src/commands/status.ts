@@ -1,4 +1,4 @@
-import type { Progress, QueueBudget, QueueHalt } from '@repo/shared/state';
+import type { FollowView, Progress, QueueBudget, QueueHalt } from '@repo/shared/state';
 import { collectProgress } from '@repo/shared/state';
 import type { PlannerContext } from '../context.js';
 import { formatBytes, formatDuration, formatInstant, formatUntil, progressBar, table } from '../format.js';
@@ -9,6 +9,7 @@ export async function collectStatus(ctx: PlannerContext): Promise<Progress> {
     redis: ctx.redis,
     state: ctx.state,
     queue: ctx.queue,
+    maintenance: ctx.maintenance,
     rateLimitSeconds: ctx.config.rateLimitSeconds,
     rateLimitPerHour: ctx.config.rateLimitPerHour,
   });
@@ -37,6 +38,14 @@ export function formatBudget(budget: QueueBudget, now: string): string {
     : `  ${used}; next slot at ${formatInstant(budget.nextSlotAt)} (${formatUntil(budget.nextSlotAt, now)})`;
 }
 
+/** `following 2026-27: last run ..., next run ..., games added N (total M)`. */
+export function formatFollowLine(follow: FollowView): string {
+  const last = follow.lastRunAt === null ? 'not yet' : formatInstant(follow.lastRunAt);
+  const next = follow.nextRunAt === null ? 'not scheduled' : formatInstant(follow.nextRunAt);
+  const error = follow.lastError === null ? '' : `; last run FAILED: ${follow.lastError}`;
+  return `  following ${follow.season}: last run ${last}, next run ${next}, games added ${follow.gamesAdded} (total ${follow.gamesAddedTotal}), box-score re-checks ${follow.rechecksQueuedTotal}, corrections ${follow.corrections}${error}`;
+}
+
 export function formatStatus(report: Progress): string {
   const lines: string[] = [];
   const { halt, budget } = report.queue;
@@ -50,6 +59,7 @@ export function formatStatus(report: Progress): string {
     `Season ${report.season}  queue ${report.queue.name}: ${state}, 1 request / ${report.queue.rateLimitSeconds} s`,
   );
   if (halt !== null) lines.push(...formatHalt(halt, report.generatedAt));
+  if (report.follow !== null) lines.push(formatFollowLine(report.follow));
   if (budget !== null) lines.push(formatBudget(budget, report.generatedAt));
   lines.push('');
   const rows: (string | number)[][] = [['  request', '', 'done', 'planned', '%', 'failed', 'retrying']];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSeason } from '../identity/index.js';
 import { DEFAULT_GAME_REQUEST_NAMES, GAME_REQUEST_NAMES, SEASON_TYPES } from '../nba/index.js';
 
 /**
@@ -36,15 +37,8 @@ function variables<S extends Record<string, Described>>(shape: S) {
   return z.object(shape);
 }
 
-const SEASON_PATTERN = /^(\d{4})-(\d{2})$/;
-
-/** `YYYY-YY` with the second year the first plus one: `2024-25`, `1999-00`. */
-export function isSeason(value: string): boolean {
-  const match = SEASON_PATTERN.exec(value);
-  if (!match) return false;
-  const start = Number(match[1]);
-  return (start + 1) % 100 === Number(match[2]);
-}
+// The season rule lives in identity (flags parse season lists there too); re-exported for callers.
+export { isSeason };
 
 const season = z.string().refine(isSeason, {
   error: 'expected a season YYYY-YY whose second year is the first plus one (e.g. 2024-25)',
@@ -63,6 +57,25 @@ const positiveInt = (what: string, max = Number.MAX_SAFE_INTEGER) =>
     .trim()
     .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= max, { error: `expected ${what}` })
     .transform(Number);
+
+const wholeNumber = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^\d+$/.test(v) && Number(v) <= max, { error: `expected ${what}` })
+    .transform(Number);
+
+/** Five (or six, with seconds) cron fields; BullMQ's own parser checks the rest when scheduling. */
+const cron = z
+  .string()
+  .trim()
+  .refine(
+    (v) => /^(\S+\s+){4,5}\S+$/.test(v) && v.split(/\s+/).every((f) => /^[\d*/,A-Za-z?LW#-]+$/.test(f)),
+    {
+      error:
+        'expected a cron pattern of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 10 * * *"',
+    },
+  );
 
 const bool = z
   .string()
@@ -124,7 +137,7 @@ export const CONFIG_SCHEMA = variables({
     allowed: 'a bucket name',
   }),
   SEASON: variable(season.default('2024-25'), {
-    meaning: 'season to backfill',
+    meaning: 'season to backfill when `--season` is not given (workers serve every season their jobs name)',
     allowed: '`YYYY-YY`, second year = first + 1 (`1999-00` too)',
   }),
   RATE_LIMIT_SECONDS: variable(
@@ -213,6 +226,15 @@ export const CONFIG_SCHEMA = variables({
   S3_UPLOAD_CONCURRENCY: variable(positiveInt('a whole number from 1 to 64', 64).default(3), {
     meaning: 'parallel S3 uploads per process',
     allowed: 'a whole number from 1 to 64',
+  }),
+  FOLLOW_CRON: variable(cron.default('0 10 * * *'), {
+    meaning: 'when a followed season looks for newly final games (`planner follow`), in US Eastern time',
+    allowed: 'a cron pattern of 5 fields, e.g. `0 10 * * *`',
+  }),
+  FOLLOW_RECHECK_DAYS: variable(wholeNumber('a whole number of days from 0 to 365', 365).default(2), {
+    meaning:
+      'days after `follow` added a game that its box score is fetched again for stat corrections; 0 = never',
+    allowed: 'a whole number of days from 0 to 365',
   }),
   CHECKPOINT_INTERVAL_SECONDS: variable(positiveInt('a whole number of seconds >= 1').default(60), {
     meaning: 'how often the progress checkpoint is written to S3',

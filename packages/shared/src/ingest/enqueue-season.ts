@@ -1,26 +1,67 @@
-import { loadSchedule, writeGames } from '@repo/shared/ingest';
-import {
-  type GameRequestName,
-  REQUEST_NAMES,
-  type RequestName,
-  SEASON_TYPES,
-  scheduleGames,
-} from '@repo/shared/nba';
+import type { BronzeStore } from '../bronze/index.js';
+import type { GameRequestName, NbaClient, SeasonType } from '../nba/index.js';
+import { SEASON_TYPES, scheduleGames } from '../nba/index.js';
 import {
   applyGlobalRateLimit,
+  type MaintenanceQueue,
+  type RateLimitGate,
   REQUEST_JOB_OPTIONS,
+  type Redis,
+  type RequestQueue,
   scheduleCheckpoints,
   storePlannedPace,
-} from '@repo/shared/queue';
-import { type ItemStanding, itemStandings, planSeasonItems } from '@repo/shared/state';
-import type { PlannerContext } from '../context.js';
-import { formatDuration, table } from '../format.js';
+} from '../queue/index.js';
+import {
+  addPlannedSeasons,
+  type ItemStanding,
+  itemStandings,
+  type PlannedItem,
+  planSeasonItems,
+  type RedisState,
+} from '../state/index.js';
+import { gameFinality } from './game-finality.js';
+import { loadSchedule, writeGames } from './schedule.js';
 
 const ADD_BULK_CHUNK = 500;
+
+/** What planning a season talks to. */
+export interface EnqueueDeps {
+  readonly redis: Redis;
+  readonly queue: RequestQueue;
+  readonly maintenance: MaintenanceQueue;
+  readonly gate: Pick<RateLimitGate, 'intervalMs'>;
+  readonly nba: Pick<NbaClient, 'get'>;
+  readonly store: BronzeStore;
+  /** The season's progress record. */
+  readonly state: RedisState;
+}
+
+/** The settings planning reads (the loaded `Config` has them all). */
+export interface EnqueueSettings {
+  readonly season: string;
+  readonly seasonTypes: readonly SeasonType[];
+  readonly endpoints: readonly GameRequestName[];
+  readonly outputPrefix: string;
+  readonly stateFilePrefix: string;
+  readonly s3BucketName: string;
+  readonly s3Endpoint?: string | undefined;
+  readonly rateLimitSeconds: number;
+  readonly rateLimitPerHour?: number | undefined;
+  readonly checkpointIntervalSeconds: number;
+}
 
 export interface EnqueueOptions {
   readonly dryRun: boolean;
   readonly refresh: boolean;
+  /** `follow`: ask only for the games since this day (`YYYY-MM-DD`) and merge them in. */
+  readonly since?: string;
+}
+
+/** A game listed in the schedule that is not final yet, and why; it is left for a later run. */
+export interface NotFinalGame {
+  readonly gameId: string;
+  readonly gameDate: string;
+  readonly reason: string;
 }
 
 export interface EnqueueReport {
@@ -29,18 +70,26 @@ export interface EnqueueReport {
   /** Season types whose schedule failed; non-empty means the command exits 1. */
   readonly scheduleFailures: readonly { readonly seasonType: string; readonly message: string }[];
   readonly scheduleRequests: number;
+  /** Listed games that are not final yet: none of their items is planned. */
+  readonly notFinal: readonly NotFinalGame[];
   readonly jobs: Readonly<Record<string, Readonly<Record<ItemStanding, number>>>>;
   readonly enqueued: number;
+  /** The items just added (empty in a dry run). */
+  readonly added: readonly PlannedItem[];
   readonly etaSeconds: number;
   readonly dryRun: boolean;
 }
 
 /**
- * `enqueue season`: discover the schedule, write `games`, and add one job per item that is
- * neither queued nor already stored. Deterministic job ids make a repeat add nothing.
+ * `enqueue season`: discover the schedule, write `games`, and add one job per item of every
+ * final game that is neither queued nor already stored. Deterministic job ids make a repeat add
+ * nothing. A game listed before it is final is not planned; the report says why.
  */
-export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions): Promise<EnqueueReport> {
-  const { config } = ctx;
+export async function enqueueSeason(
+  ctx: EnqueueDeps,
+  config: EnqueueSettings,
+  options: EnqueueOptions,
+): Promise<EnqueueReport> {
   if (!(await ctx.store.bucketExists())) {
     throw new Error(
       `S3 bucket "${config.s3BucketName}" does not exist${config.s3Endpoint ? ` at ${config.s3Endpoint}` : ''}: create it first (S3_BUCKET_NAME names it)`,
@@ -55,8 +104,14 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
   const schedule = await loadSchedule(ctx, config, options);
   const allRows = [...schedule.rowsByType.values()].flat();
   await writeGames(ctx, config, schedule.rowsByType, options);
-  const games = scheduleGames(allRows);
-  const items = planSeasonItems(config.season, games, config.endpoints as GameRequestName[]);
+  const finality = gameFinality(scheduleGames(allRows), allRows);
+  const final = finality.flatMap(({ game, finalScore }) =>
+    finalScore === undefined ? [] : [{ ...game, finalScore }],
+  );
+  const notFinal = finality.flatMap(({ game, notFinal: reason }) =>
+    reason === undefined ? [] : [{ gameId: game.gameId, gameDate: game.gameDate, reason }],
+  );
+  const items = planSeasonItems(config.season, final, config.endpoints);
 
   const standing = await itemStandings(
     {
@@ -72,16 +127,9 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
   if (!options.dryRun) {
     await applyGlobalRateLimit(ctx.queue, ctx.gate.intervalMs);
     // Idempotent; puts the checkpoint scheduler back after a lost Redis without a worker restart.
-    await scheduleCheckpoints(ctx.maintenance, config.season, config.checkpointIntervalSeconds * 1000);
-    for (let start = 0; start < fresh.length; start += ADD_BULK_CHUNK) {
-      await ctx.queue.addBulk(
-        fresh.slice(start, start + ADD_BULK_CHUNK).map((item) => ({
-          name: item.data.request,
-          data: item.data,
-          opts: { ...REQUEST_JOB_OPTIONS, jobId: item.id },
-        })),
-      );
-    }
+    await scheduleCheckpoints(ctx.maintenance, config.checkpointIntervalSeconds * 1000);
+    await addPlannedSeasons(ctx.redis, [config.season]);
+    await addItems(ctx.queue, fresh);
     await ctx.state.setPlanned(
       new Map(
         items.map((item) => [
@@ -114,54 +162,24 @@ export async function enqueueSeason(ctx: PlannerContext, options: EnqueueOptions
     gamesBySeasonType,
     scheduleRequests: schedule.requests,
     scheduleFailures: schedule.failures,
+    notFinal,
     jobs,
     enqueued: options.dryRun ? 0 : fresh.length,
+    added: options.dryRun ? [] : fresh,
     etaSeconds: items.filter((item) => standing.get(item.id) !== 'done').length * config.rateLimitSeconds,
     dryRun: options.dryRun,
   };
 }
 
-/** The plan, one screen. */
-export function formatEnqueueReport(report: EnqueueReport, rateLimitSeconds: number): string {
-  const lines: string[] = [];
-  lines.push(
-    `Season ${report.season}: schedule from leaguegamelog (${report.scheduleRequests} NBA request(s) this run)`,
-  );
-  lines.push(
-    table(
-      Object.entries(report.gamesBySeasonType).map(([seasonType, t]) => [
-        `  ${seasonType}`,
-        `${t.games} games`,
-        t.first === undefined ? '' : `${t.first} .. ${t.last}`,
-      ]),
-    ),
-  );
-  for (const failure of report.scheduleFailures) {
-    lines.push(`  ${failure.seasonType}: schedule FAILED, its games are not planned: ${failure.message}`);
+/** Adds items as jobs, in order and in chunks; an item whose job exists is not added twice. */
+export async function addItems(queue: RequestQueue, items: readonly PlannedItem[]): Promise<void> {
+  for (let start = 0; start < items.length; start += ADD_BULK_CHUNK) {
+    await queue.addBulk(
+      items.slice(start, start + ADD_BULK_CHUNK).map((item) => ({
+        name: item.data.request,
+        data: item.data,
+        opts: { ...REQUEST_JOB_OPTIONS, jobId: item.id },
+      })),
+    );
   }
-  lines.push('');
-  const order = REQUEST_NAMES.filter((name: RequestName) => report.jobs[name] !== undefined);
-  const rows: (string | number)[][] = [['  jobs', 'total', 'new', 'queued', 'done']];
-  let totals = { total: 0, new: 0, queued: 0, done: 0 };
-  for (const request of order) {
-    const j = report.jobs[request] ?? { new: 0, queued: 0, done: 0 };
-    const total = j.new + j.queued + j.done;
-    totals = {
-      total: totals.total + total,
-      new: totals.new + j.new,
-      queued: totals.queued + j.queued,
-      done: totals.done + j.done,
-    };
-    rows.push([`  ${request}`, total, j.new, j.queued, j.done]);
-  }
-  rows.push(['  all', totals.total, totals.new, totals.queued, totals.done]);
-  lines.push(table(rows));
-  lines.push('');
-  const eta = `${formatDuration(report.etaSeconds)} at 1 request / ${rateLimitSeconds} s`;
-  lines.push(
-    report.dryRun
-      ? `Dry run: nothing enqueued. ${totals.new} job(s) would be added; ETA ${eta}.`
-      : `Enqueued ${report.enqueued} new job(s)${report.enqueued === 0 ? ' (nothing to do)' : ''}; ETA ${eta}.`,
-  );
-  return lines.join('\n');
 }

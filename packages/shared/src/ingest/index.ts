@@ -5,6 +5,22 @@
  */
 
 export {
+  addItems,
+  type EnqueueDeps,
+  type EnqueueOptions,
+  type EnqueueReport,
+  type EnqueueSettings,
+  enqueueSeason,
+  type NotFinalGame,
+} from './enqueue-season.js';
+export {
+  FOLLOW_LOOKBACK_DAYS,
+  type FollowReport,
+  type FollowSettings,
+  followSeason,
+} from './follow-season.js';
+export { type GameFinality, gameFinality, notFinalReason } from './game-finality.js';
+export {
   createProcessor,
   JobFailure,
   type ProcessorDeps,
@@ -20,4 +36,9 @@ export {
   writeGames,
 } from './schedule.js';
 export { itemMetadata, parseBody } from './store-item.js';
-export { readStoredSchedule, type StoredSchedule } from './stored-schedule.js';
+export {
+  mergeScheduleRows,
+  readStoredSchedule,
+  type StoredSchedule,
+  scheduleRawId,
+} from './stored-schedule.js';

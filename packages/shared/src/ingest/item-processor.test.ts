@@ -41,6 +41,9 @@ function harness(options: { failingPuts: number; answer?: () => NbaResponse }) {
       },
     },
     store: {
+      // Nothing stored before: re-checks are left to the integration tests.
+      get: async () => undefined,
+      head: async () => undefined,
       async put(key, _body, putOptions) {
         calls.puts++;
         calls.putKeys.push(key);
@@ -55,17 +58,20 @@ function harness(options: { failingPuts: number; answer?: () => NbaResponse }) {
         return { size: 1 };
       },
     },
-    state: {
+    stateOf: (season) => ({
       async countRequest() {
-        calls.recorded.push('request');
+        calls.recorded.push(`request ${season}`);
       },
       async recordSuccess(id) {
-        calls.recorded.push(`done ${id}`);
+        calls.recorded.push(`done ${id} in ${season}`);
       },
       async recordFailure(id, record) {
-        calls.recorded.push(`${record.kind} ${id} final=${record.final}`);
+        calls.recorded.push(`${record.kind} ${id} final=${record.final} in ${season}`);
       },
-    },
+      async recordNotFinal(id, reason) {
+        calls.recorded.push(`not-final ${id}: ${reason}`);
+      },
+    }),
     gate: {
       intervalMs: 100,
       async hold(ms) {
@@ -90,7 +96,7 @@ function harness(options: { failingPuts: number; answer?: () => NbaResponse }) {
       calls.sleeps.push(ms);
     },
   };
-  const job = { id: '2024-25.players', attemptsMade: 0, data: { season: '2024-25', request: 'players' } };
+  const job = { id: '2023-24.players', attemptsMade: 0, data: { season: '2023-24', request: 'players' } };
   return { calls, run: () => createProcessor(deps)(job as unknown as Job<RequestJobData>) };
 }
 
@@ -101,15 +107,15 @@ describe('the processor keeps a fetched body until it is stored', () => {
     expect(calls.gets).toBe(1);
     expect(calls.sleeps).toEqual([500, 1_000, 2_000]);
     expect(result.keys).toEqual([
-      'historical-backfill/_raw/players/season=2024-25/players.json.gz',
-      'historical-backfill/players/season=2024-25/players.parquet',
+      'historical-backfill/_raw/players/season=2023-24/players.json.gz',
+      'historical-backfill/players/season=2023-24/players.parquet',
     ]);
     expect(calls.recorded).toEqual([
-      'storage 2024-25.players final=false',
-      'storage 2024-25.players final=false',
-      'storage 2024-25.players final=false',
-      'request',
-      'done 2024-25.players',
+      'storage 2023-24.players final=false in 2023-24',
+      'storage 2023-24.players final=false in 2023-24',
+      'storage 2023-24.players final=false in 2023-24',
+      'request 2023-24',
+      'done 2023-24.players in 2023-24',
     ]);
   });
 
@@ -141,7 +147,7 @@ describe('the processor on a failed request', () => {
     // Retry-After 3 s wins over the first cool-down.
     expect(calls.holds).toEqual([3_000]);
     expect(calls.rateLimits).toEqual([3_000]);
-    expect(calls.recorded).toEqual(['request', 'throttled 2024-25.players final=false']);
+    expect(calls.recorded).toEqual(['request 2023-24', 'throttled 2023-24.players final=false in 2023-24']);
     expect(calls.puts).toBe(0);
   });
 
@@ -162,14 +168,14 @@ describe('the processor on a failed request', () => {
     expect((failure as Error).message).toBe(
       '[parse] commonallplayers answered 200 with a body that is not JSON',
     );
-    expect(calls.putKeys).toEqual(['historical-backfill/_quarantine/players/season=2024-25/players.json.gz']);
+    expect(calls.putKeys).toEqual(['historical-backfill/_quarantine/players/season=2023-24/players.json.gz']);
     expect(calls.putMetadata).toEqual([
       {
         'error-class': 'parse',
         'error-message': 'commonallplayers answered 200 with a body that is not JSON',
       },
     ]);
-    expect(calls.recorded).toEqual(['request', 'parse 2024-25.players final=true']);
+    expect(calls.recorded).toEqual(['request 2023-24', 'parse 2023-24.players final=true in 2023-24']);
     expect(calls.holds).toEqual([]);
   });
 });

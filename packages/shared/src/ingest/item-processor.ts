@@ -6,6 +6,8 @@ import {
   objectMetadata,
   quarantineKey,
   rawIdOf,
+  rawKey,
+  readRawBody,
   type WrittenObject,
   writeItem,
 } from '../bronze/index.js';
@@ -26,6 +28,7 @@ import {
   coolDownMs,
   haltRequests,
   isFinalAttempt,
+  itemId,
   type MaintenanceQueue,
   type ProbeSchedule,
   type RateLimitGate,
@@ -36,13 +39,22 @@ import {
   STORAGE_PROBES,
   type StorageOutageDetector,
 } from '../queue/index.js';
-import type { RedisState } from '../state/index.js';
+import { countCorrection, type RedisState } from '../state/index.js';
+import { notFinalReason } from './game-finality.js';
+import { changedColumns } from './row-diff.js';
 import { itemMetadata, parseBody } from './store-item.js';
+
+/** What the processor records in a season's progress record. */
+export type SeasonState = Pick<
+  RedisState,
+  'countRequest' | 'recordSuccess' | 'recordFailure' | 'recordNotFinal'
+>;
 
 export interface ProcessorDeps {
   readonly nba: Pick<NbaClient, 'get'>;
-  readonly store: Pick<BronzeStore, 'put'>;
-  readonly state: Pick<RedisState, 'countRequest' | 'recordSuccess' | 'recordFailure'>;
+  readonly store: Pick<BronzeStore, 'put' | 'get' | 'head'>;
+  /** The progress record of a season: a job records itself under its own season. */
+  readonly stateOf: (season: string) => SeasonState;
   readonly gate: Pick<RateLimitGate, 'hold' | 'intervalMs'>;
   readonly queue: RequestQueue;
   readonly maintenance: MaintenanceQueue;
@@ -65,6 +77,10 @@ export interface ProcessResult {
   readonly rows: number;
   readonly bytes: number;
   readonly keys: readonly string[];
+  /** The game was not over: nothing was stored, and why. */
+  readonly notFinal?: string;
+  /** A re-check (`planner follow`): whether the body had changed since it was stored. */
+  readonly recheck?: 'unchanged' | 'changed';
 }
 
 /** An error on its way out of the processor, with the class that decided its handling. */
@@ -123,16 +139,15 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
 
   /** Writes to S3 until it answers; a run of failures across workers halts the queue. */
   function storeUntilWritten(
-    log: Logger,
-    id: string,
-    attempt: number,
+    job: JobContext,
     write: () => Promise<readonly WrittenObject[]>,
   ): Promise<readonly WrittenObject[]> {
+    const { log, id, attempt } = job;
     return untilDone(write, async (error, tries) => {
       const { kind, message } = classify(error);
       if (kind !== 'storage') throw error;
       await recordUntilDone(log, () =>
-        deps.state.recordFailure(id, { kind, message, attempts: attempt, final: false }, now()),
+        job.state.recordFailure(id, { kind, message, attempts: attempt, final: false }, now()),
       );
       const inARow = await recordUntilDone(log, () => deps.storageOutage.recordFailure());
       log.warn(
@@ -165,6 +180,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     readonly endpoint: EndpointDefinition;
     readonly log: Logger;
     readonly started: number;
+    readonly state: SeasonState;
   }
 
   /** Step 2: the answer read into rows, scored, with the metadata of what is stored. */
@@ -177,7 +193,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
   /** Step 3: the raw body and the Parquet files on S3 (in place, until S3 answers). */
   async function store(job: JobContext, response: NbaResponse, rows: ParsedRows, metadata: ObjectMetadata) {
     const { data } = job;
-    const written = await storeUntilWritten(job.log, job.id, job.attempt, () =>
+    const written = await storeUntilWritten(job, () =>
       writeItem(
         deps.store,
         {
@@ -207,9 +223,9 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     return recordUntilDone(job.log, async () => {
       await deps.storageOutage.recordSuccess();
       await deps.blocking.recordSuccess();
-      await deps.state.countRequest(response.responseMs);
+      await job.state.countRequest(response.responseMs);
       if (!deps.dryRun) {
-        await deps.state.recordSuccess(
+        await job.state.recordSuccess(
           job.id,
           {
             rows: result.rows,
@@ -222,6 +238,62 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
         );
       }
     });
+  }
+
+  /**
+   * The game was not over (DESIGN §7): nothing is stored, the item is `not-final` with the reason,
+   * and the job ends; the next `enqueue` or follow run adds it again.
+   */
+  async function leaveNotFinal(
+    job: JobContext,
+    response: NbaResponse,
+    reason: string,
+  ): Promise<ProcessResult> {
+    await recordUntilDone(job.log, async () => {
+      await deps.blocking.recordSuccess();
+      await job.state.countRequest(response.responseMs);
+      if (!deps.dryRun && job.data.recheck !== true)
+        await job.state.recordNotFinal(job.id, reason, job.attempt, now());
+    });
+    job.log.warn(
+      { reason, error_class: null },
+      'game not final yet: nothing stored; a later run fetches it again',
+    );
+    return { rows: 0, bytes: 0, keys: [], notFinal: reason };
+  }
+
+  /**
+   * A re-check: the columns that differ from the stored body's rows (parsed with the same
+   * parser), or undefined when no body is stored (it is then stored as usual).
+   */
+  async function recheckChanges(
+    job: JobContext,
+    response: NbaResponse,
+    rows: ParsedRows,
+  ): Promise<string[] | undefined> {
+    const key = rawKey({
+      outputPrefix: deps.outputPrefix,
+      request: job.data.request,
+      season: job.data.season,
+      id: rawIdOf(job.data),
+    });
+    const stored = await readRawBody(deps.store, key);
+    if (stored === undefined) return undefined;
+    if (stored.body === response.body) return [];
+    const before = parseBody(job.endpoint, stored.body, { ...job.data, ingestedAt: stored.ingestedAt });
+    const changed = changedColumns(before, rows);
+    // A body that differs only in what no column keeps (key order, spacing) still counts as one.
+    return changed.length === 0 ? ['(body only)'] : changed;
+  }
+
+  /** A re-check found the same body: nothing is rewritten. */
+  async function recheckUnchanged(job: JobContext, response: NbaResponse): Promise<ProcessResult> {
+    await recordUntilDone(job.log, async () => {
+      await deps.blocking.recordSuccess();
+      await job.state.countRequest(response.responseMs);
+    });
+    job.log.info({ recheck: 'unchanged' }, 're-check: the box score has not changed; nothing rewritten');
+    return { rows: 0, bytes: 0, keys: [], recheck: 'unchanged' };
   }
 
   /** Step 5: one log line per finished job (DESIGN §8). */
@@ -253,7 +325,8 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
 
   return async (job) => {
     const data = job.data;
-    const id = job.id ?? '';
+    // A re-check job has its own id; what it records is the item's.
+    const id = data.recheck === true ? itemId(data) : (job.id ?? '');
     const attempt = job.attemptsMade + 1;
     const context: JobContext = {
       data,
@@ -262,16 +335,28 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       endpoint: ENDPOINTS[data.request],
       log: deps.log.child({ job_id: id, endpoint: data.request, game_id: data.gameId ?? null, attempt }),
       started: performance.now(),
+      state: deps.stateOf(data.season),
     };
     let response: NbaResponse | undefined;
     try {
       // Step 1: the request, through the gate.
       response = await deps.nba.get(context.endpoint.endpoint, context.endpoint.params(data));
       const { rows, metadata, quality } = readAnswer(context, response);
+      const notFinal = notFinalReason(data.request, rows, data.finalScore);
+      if (notFinal !== undefined) return await leaveNotFinal(context, response, notFinal);
+      const correction = data.recheck === true ? await recheckChanges(context, response, rows) : undefined;
+      if (correction?.length === 0) return await recheckUnchanged(context, response);
       const { written, result } = await store(context, response, rows, metadata);
       await recordDone(context, response, result, quality);
+      if (correction !== undefined) {
+        await recordUntilDone(context.log, () => countCorrection(deps.redis, data.season));
+        context.log.warn(
+          { changed_columns: correction, keys: result.keys },
+          'stat correction: the box score changed since it was stored; its files were rewritten',
+        );
+      }
       logDone(context, response, written, result, quality);
-      return result;
+      return correction === undefined ? result : { ...result, recheck: 'changed' };
     } catch (error) {
       throw await failed(context, error, response);
     }
@@ -290,8 +375,8 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     const answered =
       response !== undefined || (error instanceof NbaRequestError && error.status !== undefined);
     const streak = await recordUntilDone(log, async () => {
-      if (answered) await deps.state.countRequest(response?.responseMs);
-      await deps.state.recordFailure(id, { kind, message, attempts: attempt, final }, now());
+      if (answered) await job.state.countRequest(response?.responseMs);
+      await job.state.recordFailure(id, { kind, message, attempts: attempt, final }, now());
       return deps.blocking.recordFailure(kind);
     });
     log.warn(

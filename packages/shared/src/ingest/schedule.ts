@@ -1,15 +1,7 @@
-import { gunzipSync } from 'node:zlib';
-import {
-  type BronzeStore,
-  objectMetadata,
-  type Row,
-  rawIdOf,
-  rawKey,
-  writeDatasets,
-  writeRaw,
-} from '../bronze/index.js';
+import { type BronzeStore, objectMetadata, type Row, writeDatasets, writeRaw } from '../bronze/index.js';
 import { ENDPOINTS, type NbaClient, NbaRequestError, SEASON_TYPES, type SeasonType } from '../nba/index.js';
 import { itemMetadata, parseBody } from './store-item.js';
+import { mergeScheduleRows, readStoredSchedule, scheduleRawId } from './stored-schedule.js';
 
 /** Where a season's schedule comes from and goes to. */
 export interface ScheduleDeps {
@@ -26,16 +18,6 @@ export interface ScheduleOptions {
   readonly seasonTypes: readonly SeasonType[];
 }
 
-/** Where a season type's schedule body is kept under `_raw/schedule/`. */
-function scheduleRawKey(config: Omit<ScheduleOptions, 'seasonTypes'>, seasonType: SeasonType): string {
-  return rawKey({
-    outputPrefix: config.outputPrefix,
-    request: 'schedule',
-    season: config.season,
-    id: rawIdOf({ request: 'schedule', seasonType }),
-  });
-}
-
 export interface ScheduleResult {
   /** `games` rows per season type, in the order of SEASON_TYPES. */
   readonly rowsByType: ReadonlyMap<SeasonType, readonly Row[]>;
@@ -50,40 +32,36 @@ export interface ScheduleResult {
 /**
  * Discovers the season's games: one `leaguegamelog` per season type, through the global gate.
  * A schedule already stored under `_raw/schedule/` is reused unless `refresh` is set, so a
- * second run over a finished season sends no request at all. An empty answer is not stored, so
- * a season type that has not started yet is asked for again next time.
+ * second run over a finished season sends no request at all. With `since` (`YYYY-MM-DD`), only
+ * the games from that day are asked for and merged into what is stored (`follow`). An empty
+ * answer is not stored, so a season type that has not started yet is asked for again next time.
  */
 export async function loadSchedule(
-  ctx: ScheduleDeps,
+  ctx: ScheduleDeps & { readonly store: Pick<BronzeStore, 'listKeys' | 'head'> },
   config: ScheduleOptions,
-  options: { readonly refresh: boolean; readonly dryRun: boolean },
+  options: { readonly refresh: boolean; readonly dryRun: boolean; readonly since?: string },
 ): Promise<ScheduleResult> {
   const endpoint = ENDPOINTS.schedule;
+  const stored = await readStoredSchedule(ctx.store, config);
   const rowsByType = new Map<SeasonType, readonly Row[]>();
   let requests = 0;
   let fromStore = 0;
   const failures: { seasonType: SeasonType; message: string }[] = [];
   for (const seasonType of SEASON_TYPES.filter((type) => config.seasonTypes.includes(type))) {
-    const target = { season: config.season, seasonType };
-    const key = scheduleRawKey(config, seasonType);
-    let body: string | undefined;
-    if (!options.refresh) {
-      const stored = await ctx.store.get(key);
-      if (stored !== undefined) {
-        body = gunzipSync(stored).toString('utf8');
-        fromStore++;
-      }
+    const known = stored.rowsByType.get(seasonType);
+    if (known !== undefined && !options.refresh && options.since === undefined) {
+      rowsByType.set(seasonType, known);
+      fromStore++;
+      continue;
     }
-    let fetched = false;
+    const target = { season: config.season, seasonType, dateFrom: options.since };
+    let body: string;
     let rows: readonly Row[];
     try {
-      if (body === undefined) {
-        requests++;
-        const response = await ctx.nba.get(endpoint.endpoint, endpoint.params(target));
-        await ctx.state.countRequest();
-        body = response.body;
-        fetched = true;
-      }
+      requests++;
+      const response = await ctx.nba.get(endpoint.endpoint, endpoint.params(target));
+      await ctx.state.countRequest();
+      body = response.body;
       rows = parseBody(endpoint, body, { ...target, ingestedAt: new Date() }).games ?? [];
     } catch (error) {
       // One season type's failure must not hide the others': plan what can be planned and say
@@ -92,21 +70,21 @@ export async function loadSchedule(
       failures.push({ seasonType, message: `[${error.kind}] ${error.message}` });
       continue;
     }
-    if (fetched && rows.length > 0) {
+    if (rows.length > 0) {
       await writeRaw(
         ctx.store,
         {
           outputPrefix: config.outputPrefix,
           season: config.season,
           request: 'schedule',
-          rawId: rawIdOf({ request: 'schedule', seasonType }),
+          rawId: scheduleRawId(seasonType, options.since),
           body,
           metadata: objectMetadata({ sourceEndpoint: endpoint.endpoint }),
         },
         { dryRun: options.dryRun },
       );
     }
-    rowsByType.set(seasonType, rows);
+    rowsByType.set(seasonType, options.since === undefined ? rows : mergeScheduleRows(known ?? [], rows));
   }
   return { rowsByType, requests, fromStore, failures };
 }
@@ -117,27 +95,15 @@ export async function loadSchedule(
  * never drops the others' rows from a month file they share.
  */
 export async function writeGames(
-  ctx: Pick<ScheduleDeps, 'store'>,
+  ctx: { readonly store: Pick<BronzeStore, 'get' | 'put' | 'listKeys' | 'head'> },
   config: Omit<ScheduleOptions, 'seasonTypes'>,
   loaded: ReadonlyMap<SeasonType, readonly Row[]>,
   options: { readonly dryRun: boolean },
 ): Promise<{ readonly files: number; readonly rows: number }> {
+  const stored = await readStoredSchedule(ctx.store, config);
   const rows: Row[] = [];
-  for (const seasonType of SEASON_TYPES) {
-    const known = loaded.get(seasonType);
-    if (known !== undefined) {
-      rows.push(...known);
-      continue;
-    }
-    const key = scheduleRawKey(config, seasonType);
-    const stored = await ctx.store.get(key);
-    if (stored === undefined) continue;
-    const body = gunzipSync(stored).toString('utf8');
-    rows.push(
-      ...(parseBody(ENDPOINTS.schedule, body, { season: config.season, seasonType, ingestedAt: new Date() })
-        .games ?? []),
-    );
-  }
+  for (const seasonType of SEASON_TYPES)
+    rows.push(...(loaded.get(seasonType) ?? stored.rowsByType.get(seasonType) ?? []));
   if (rows.length === 0) return { files: 0, rows: 0 };
   const written = await writeDatasets(
     ctx.store,

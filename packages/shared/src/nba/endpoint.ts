@@ -10,6 +10,8 @@ export interface RequestTarget {
   readonly gameId?: string;
   /** `YYYY-MM-DD`, the game's date as the schedule gives it (US Eastern). */
   readonly gameDate?: string;
+  /** The schedule only: games from this day on (`YYYY-MM-DD`); the whole season when absent. */
+  readonly dateFrom?: string | undefined;
 }
 
 /** Everything a parser needs besides the body; parsers are pure, so the clock comes in here. */

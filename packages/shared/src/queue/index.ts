@@ -1,9 +1,12 @@
-export { itemId, parseItemId, type RequestJobData } from './item-id.js';
+export { itemId, parseItemId, type RequestJobData, recheckJobId } from './item-id.js';
 export {
+  followItemsKey,
+  followKey,
   gateKeys,
   haltKey,
   MAINTENANCE_QUEUE_NAME,
   pauseReasonKey,
+  plannedSeasonsKey,
   QUEUE_NAME,
   stateKeys,
   streakKeys,
@@ -11,9 +14,14 @@ export {
 export {
   CHECKPOINT_SCHEDULER_ID,
   createMaintenanceQueue,
+  FOLLOW_TIMEZONE,
+  followSchedulerId,
   type MaintenanceJobData,
   type MaintenanceQueue,
+  nextFollowRun,
   scheduleCheckpoints,
+  scheduleFollow,
+  unscheduleFollow,
 } from './maintenance-queue.js';
 export {
   BlockingDetector,

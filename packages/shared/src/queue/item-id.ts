@@ -9,6 +9,13 @@ export interface RequestJobData {
   readonly gameId?: string;
   /** `YYYY-MM-DD` (US Eastern, as the schedule gives it); decides the `month=` partition. */
   readonly gameDate?: string;
+  /** The final score the game log gave when the game was planned: what a final game must show. */
+  readonly finalScore?: { readonly home: number; readonly away: number };
+  /**
+   * A re-fetch of a stored item to catch stat corrections (`planner follow`): its files are
+   * rewritten only when the body changed. Its job id is `recheckJobId` of the item's.
+   */
+  readonly recheck?: boolean;
 }
 
 /**
@@ -35,4 +42,9 @@ export function parseItemId(
     request: request as RequestName,
     ...(gameId === undefined ? {} : { gameId }),
   };
+}
+
+/** The job id of an item's re-check (`recheck.` + the item id), so each item has one at a time. */
+export function recheckJobId(itemIdValue: string): string {
+  return `recheck.${itemIdValue}`;
 }

@@ -39,6 +39,24 @@ export function stateKeys(season: string): {
   };
 }
 
+/** What `planner follow` keeps about a followed season: its runs and what they added. */
+export function followKey(season: string): string {
+  return `${NAMESPACE}:${season}:follow`;
+}
+
+/**
+ * The items `planner follow` added, with the day it added them and the day their re-check was
+ * queued (a hash: item id → JSON).
+ */
+export function followItemsKey(season: string): string {
+  return `${NAMESPACE}:${season}:follow:items`;
+}
+
+/** The seasons planned so far (a set; `enqueue season` adds to it). */
+export function plannedSeasonsKey(): string {
+  return `${NAMESPACE}:seasons`;
+}
+
 /**
  * Consecutive failures that look like blocking, consecutive throttled answers and consecutive
  * S3 failures (global).

@@ -4,10 +4,13 @@ import type { Redis, RequestQueue } from '../queue/index.js';
 import { writeCheckpoint } from './checkpoint-writer.js';
 import { collectProgress } from './collect-progress.js';
 import type { RedisState } from './redis-state.js';
+import { plannedSeasons } from './season-registry.js';
 
 export interface CheckpointDeps {
   readonly redis: Redis;
-  readonly state: RedisState;
+  readonly stateOf: (season: string) => RedisState;
+  /** The configured SEASON: checkpointed when Redis knows of no planned season. */
+  readonly season: string;
   readonly queue: RequestQueue;
   readonly store: Pick<BronzeStore, 'put' | 'get'>;
   readonly stateFilePrefix: string;
@@ -18,23 +21,35 @@ export interface CheckpointDeps {
 }
 
 /**
- * Writes the checkpoint and logs the progress line of DESIGN §8 (rate, completed/total per
- * request type, ETA, errors by class, bytes, API latency). Called by the scheduled maintenance
- * job, when the queue drains and on shutdown.
+ * Writes the checkpoint of every planned season (or of `only`) and logs each one's progress line
+ * of DESIGN §8 (rate, completed/total per request type, ETA, errors by class, bytes, API
+ * latency). Called by the scheduled maintenance job, when the queue drains and on shutdown.
  */
 export async function checkpointNow(
   deps: CheckpointDeps,
   reason: 'scheduled' | 'drained' | 'shutdown',
+  only?: string,
 ): Promise<void> {
+  const seasons = only === undefined ? await plannedSeasons(deps.redis, deps.season) : [only];
+  for (const season of seasons) await checkpointSeason(deps, deps.stateOf(season), reason);
+}
+
+async function checkpointSeason(
+  deps: CheckpointDeps,
+  state: RedisState,
+  reason: 'scheduled' | 'drained' | 'shutdown',
+): Promise<void> {
+  const seasonDeps = { ...deps, state };
   const { progress, keys } = deps.dryRun
-    ? { progress: await collectProgress(deps), keys: ['(dry run: not written)'] }
-    : await writeCheckpoint(deps);
+    ? { progress: await collectProgress(seasonDeps), keys: ['(dry run: not written)'] }
+    : await writeCheckpoint(seasonDeps);
   const completed: Record<string, string> = {};
   for (const [request, p] of Object.entries(progress.requests))
     completed[request] = `${p.completed}/${p.planned}`;
   deps.log.info(
     {
       reason,
+      season: state.season,
       checkpoint: keys[0],
       rate_per_minute: progress.ratePerMinute,
       completed,

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { type BronzeStore, checkpointKey, dailyProgressKey } from '../bronze/index.js';
+import { type BronzeStore, checkpointKey, dailyProgressKey, legacyCheckpointKey } from '../bronze/index.js';
 import { buildCheckpoint, buildDailyProgress, type Checkpoint, completedIdsOf } from './checkpoint.js';
 import { collectProgress, type ProgressQueue } from './collect-progress.js';
 import type { Progress } from './progress.js';
@@ -40,7 +40,11 @@ export async function writeCheckpoint(
   const checkpoint = buildCheckpoint(progress, items);
   const date = now.toISOString().slice(0, 10);
   const daily = buildDailyProgress(progress, items, date);
-  const keys = [checkpointKey(deps.stateFilePrefix), dailyProgressKey(deps.stateFilePrefix, date)];
+  const season = deps.state.season;
+  const keys = [
+    checkpointKey(deps.stateFilePrefix, season),
+    dailyProgressKey(deps.stateFilePrefix, season, date),
+  ];
   const json = { contentType: 'application/json' };
   await Promise.all([
     deps.store.put(keys[0] as string, `${JSON.stringify(checkpoint, null, 2)}\n`, json),
@@ -49,17 +53,28 @@ export async function writeCheckpoint(
   return { checkpoint, progress, keys };
 }
 
-/** The item ids the stored checkpoint lists as done (empty when there is none). */
+/**
+ * The item ids the season's stored checkpoint lists as done, and those of a checkpoint an older
+ * release wrote at the top of the prefix for the same season (empty when there is none).
+ */
 export async function readCheckpointCompleted(
   store: Pick<BronzeStore, 'get'>,
   stateFilePrefix: string,
   season: string,
 ): Promise<Set<string>> {
-  const body = await store.get(checkpointKey(stateFilePrefix));
-  if (body === undefined) return new Set();
-  try {
-    return completedIdsOf(JSON.parse(body.toString('utf8')) as unknown, season);
-  } catch {
-    return new Set();
+  const bodies = await Promise.all([
+    store.get(checkpointKey(stateFilePrefix, season)),
+    store.get(legacyCheckpointKey(stateFilePrefix)),
+  ]);
+  const completed = new Set<string>();
+  for (const body of bodies) {
+    if (body === undefined) continue;
+    try {
+      for (const id of completedIdsOf(JSON.parse(body.toString('utf8')) as unknown, season))
+        completed.add(id);
+    } catch {
+      // A checkpoint that is not JSON tells nothing; S3 and Redis still do.
+    }
   }
+  return completed;
 }

@@ -9,6 +9,19 @@ export {
 export { type CheckpointDeps, checkpointNow } from './checkpoint-now.js';
 export { type CheckpointWriterDeps, readCheckpointCompleted, writeCheckpoint } from './checkpoint-writer.js';
 export { type CollectProgressDeps, collectProgress, type ProgressQueue } from './collect-progress.js';
+export {
+  countCorrection,
+  dueRechecks,
+  easternDate,
+  type FollowRun,
+  type FollowView,
+  markRechecksQueued,
+  readFollow,
+  recordFollowRun,
+  rememberFollowedItems,
+  startFollowing,
+  stopFollowing,
+} from './follow-state.js';
 export { formatBytes, formatDuration, formatInstant, formatUntil } from './format-figures.js';
 export { type ItemStanding, type ItemStandingDeps, itemStandings } from './item-standing.js';
 export type { ItemState, ItemStatus, PlannedEntry, StateCounters } from './item-state.js';
@@ -26,5 +39,6 @@ export {
   type RequestProgress,
 } from './progress.js';
 export { type FailureRecord, RedisState, type SuccessRecord } from './redis-state.js';
-export { type PlannedItem, planSeasonItems } from './season-plan.js';
+export { type PlannedGame, type PlannedItem, planSeasonItems } from './season-plan.js';
+export { addPlannedSeasons, plannedSeasons, seasonStates } from './season-registry.js';
 export { findStoredItems } from './stored-items.js';

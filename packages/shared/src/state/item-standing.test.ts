@@ -18,6 +18,8 @@ function fakes(world: {
   readonly state?: Record<string, ItemState['status']>;
   readonly s3Games?: readonly string[];
   readonly checkpointed?: readonly string[];
+  /** Where the checkpoint is: the season's own key, or the one older releases wrote. */
+  readonly checkpointKey?: string;
   readonly jobs?: Record<string, 'waiting' | 'active' | 'failed' | 'completed' | 'unknown'>;
 }): { deps: ItemStandingDeps; removed: string[] } {
   const removed: string[] = [];
@@ -39,7 +41,10 @@ function fakes(world: {
     },
     store: {
       listKeys: async (prefix: string) => keys.filter((k) => k.startsWith(prefix)),
-      get: async (key: string) => (key === 'state/checkpoint.json' ? Buffer.from(checkpoint) : undefined),
+      get: async (key: string) =>
+        key === (world.checkpointKey ?? `state/season=${SEASON}/checkpoint.json`)
+          ? Buffer.from(checkpoint)
+          : undefined,
     },
     redis: {
       pipeline: () => {
@@ -87,6 +92,11 @@ describe('itemStandings', () => {
       [id('0022400065')]: 'queued',
     });
     expect(removed).toEqual([]);
+  });
+
+  it('also reads the checkpoint an older release wrote at the top of the state prefix', async () => {
+    const { deps } = fakes({ checkpointed: [id('0022400062')], checkpointKey: 'state/checkpoint.json' });
+    expect((await itemStandings(deps, ITEMS, { dryRun: true })).get(id('0022400062'))).toBe('done');
   });
 
   it('removes a completed job whose item is not done, so it can be added again (not in a dry run)', async () => {

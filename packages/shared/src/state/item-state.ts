@@ -1,7 +1,10 @@
 import type { ErrorKind, RequestName, SeasonType } from '../nba/index.js';
 
-/** Where an item stands in the progress record. */
-export type ItemStatus = 'done' | 'failed' | 'retrying';
+/**
+ * Where an item stands in the progress record. `not-final`: the game was not over when fetched
+ * (nothing was stored; `errorMessage` says why); a later run fetches it again.
+ */
+export type ItemStatus = 'done' | 'failed' | 'retrying' | 'not-final';
 
 /** One item's entry in the per-season progress record (DESIGN §6). */
 export interface ItemState {

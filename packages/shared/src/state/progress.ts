@@ -1,5 +1,6 @@
 import { type ErrorKind, REQUEST_NAMES, type RequestName } from '../nba/index.js';
 import { parseItemId } from '../queue/index.js';
+import type { FollowView } from './follow-state.js';
 import type { ItemState, PlannedEntry, StateCounters } from './item-state.js';
 
 /** Counts of one request type (DESIGN §6: planned/completed/failed/pending). */
@@ -33,6 +34,8 @@ export interface FailedItem {
 /** The one progress object behind `planner status --json`, `/api/progress` and the checkpoint. */
 export interface Progress {
   readonly season: string;
+  /** Every planned season (this one included), oldest first: the dashboard's picker. */
+  readonly seasons: readonly string[];
   readonly generatedAt: string;
   readonly queue: {
     readonly name: string;
@@ -59,6 +62,8 @@ export interface Progress {
   /** Newest first, at most `MAX_FAILED_LISTED`. */
   readonly failures: readonly FailedItem[];
   readonly calendar: readonly CalendarDay[];
+  /** How the season is followed (`planner follow`); null when it is not. */
+  readonly follow: FollowView | null;
 }
 
 export interface QueueBudget {
@@ -88,6 +93,8 @@ export interface ProgressInput {
   readonly pauseReason: string | null;
   readonly budget?: QueueBudget | null;
   readonly halt?: QueueHalt | null;
+  readonly seasons?: readonly string[];
+  readonly follow?: FollowView | null;
 }
 
 export const RATE_WINDOW_MINUTES = 10;
@@ -158,9 +165,10 @@ export function computeProgress(input: ProgressInput, now: Date): Progress {
         attempts: state.attempts,
         updatedAt: state.updatedAt,
       });
-    } else {
+    } else if (state.status === 'retrying') {
       bump(request, 'retrying');
     }
+    // 'not-final': a game not over yet, pending until a later run finds it final.
   }
   const withPending = (r: { planned: number; completed: number; failed: number; retrying: number }) => ({
     ...r,
@@ -190,6 +198,7 @@ export function computeProgress(input: ProgressInput, now: Date): Progress {
   failures.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return {
     season: input.season,
+    seasons: input.seasons ?? [input.season],
     generatedAt: now.toISOString(),
     queue: {
       name: input.queueName,
@@ -209,6 +218,7 @@ export function computeProgress(input: ProgressInput, now: Date): Progress {
     meanQualityScore: qualityCount === 0 ? null : Math.round((qualitySum / qualityCount) * 10_000) / 10_000,
     apiLatencyMs: { p50: quantile(input.latencies, 0.5), p95: quantile(input.latencies, 0.95) },
     failures: failures.slice(0, MAX_FAILED_LISTED),
+    follow: input.follow ?? null,
     calendar: [...calendar.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([date, day]) => ({ date, ...day })),

@@ -77,6 +77,24 @@ export class RedisState {
       .exec();
   }
 
+  /**
+   * Records that the item's game was not over when fetched: nothing was stored, and the item is
+   * pending until a later run finds the game final. Never demotes a done item.
+   */
+  async recordNotFinal(itemId: string, reason: string, attempts: number, now: Date): Promise<void> {
+    const previous = await this.getItem(itemId);
+    if (previous?.status === 'done') return;
+    const state: ItemState = {
+      status: 'not-final',
+      rows: 0,
+      bytes: 0,
+      attempts,
+      errorMessage: reason.slice(0, 500),
+      updatedAt: now.toISOString(),
+    };
+    await this.redis.hset(this.keys.items, itemId, JSON.stringify(state));
+  }
+
   /** Marks failed items as pending again (they are being re-queued). */
   async clearFailures(itemIds: readonly string[]): Promise<void> {
     if (itemIds.length > 0) await this.redis.hdel(this.keys.items, ...itemIds);

@@ -7,6 +7,11 @@ export interface PlannedItem {
   readonly data: RequestJobData;
 }
 
+/** A game to plan, with the final score its game log rows gave, when they did. */
+export interface PlannedGame extends ScheduledGame {
+  readonly finalScore?: { readonly home: number; readonly away: number };
+}
+
 /**
  * Every item of a season in the order they should run: the players directory first, then each
  * game (by date) with each per-game endpoint. Pure; whether an item is already done is decided
@@ -14,7 +19,7 @@ export interface PlannedItem {
  */
 export function planSeasonItems(
   season: string,
-  games: readonly ScheduledGame[],
+  games: readonly PlannedGame[],
   endpoints: readonly GameRequestName[],
 ): PlannedItem[] {
   const items: PlannedItem[] = [
@@ -28,6 +33,7 @@ export function planSeasonItems(
         seasonType: game.seasonType,
         gameId: game.gameId,
         gameDate: game.gameDate,
+        ...(game.finalScore === undefined ? {} : { finalScore: game.finalScore }),
       };
       items.push({ id: itemId(data), data });
     }

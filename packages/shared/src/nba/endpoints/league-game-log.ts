@@ -64,13 +64,19 @@ function parseLeagueGameLog(body: unknown, ctx: ParseContext): ParsedRows {
   return { games };
 }
 
+/** `2024-11-03` → `11/03/2024`, the date format of the API's DateFrom and DateTo. */
+function usDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${month}/${day}/${year}`;
+}
+
 /** Season game list, team mode: one request per season type, written to `games`. */
 export const LEAGUE_GAME_LOG: EndpointDefinition<'schedule'> = {
   request: 'schedule',
   endpoint: ENDPOINT,
   params: (target: RequestTarget) => ({
     Counter: '0',
-    DateFrom: '',
+    DateFrom: target.dateFrom === undefined ? '' : usDate(target.dateFrom),
     DateTo: '',
     Direction: 'ASC',
     LeagueID: '00',

@@ -1,0 +1,89 @@
+import { type FinalScore, finalScoreOf, type Row } from '../bronze/index.js';
+import type { ParsedRows, RequestName, ScheduledGame } from '../nba/index.js';
+
+const REGULATION_PERIODS = 4;
+
+/**
+ * Why a game's rows are not those of a finished game, or undefined when they are (DESIGN §7,
+ * issue 13): a game being played, or listed before it is final, must never become a done item.
+ * - play-by-play: the last action closes a period of 4 or more, with the score not tied;
+ * - box score: both teams' totals are there, not tied;
+ * - either, when the game log gave the final score (`expected`): they agree with it.
+ * Other requests carry no sign of the game's end and pass.
+ */
+export function notFinalReason(
+  request: RequestName,
+  rows: ParsedRows,
+  expected?: FinalScore,
+): string | undefined {
+  if (request === 'play-by-play') return playByPlayNotFinal(rows['play-by-play'] ?? [], expected);
+  if (request === 'box-score') return boxScoreNotFinal(rows['box-scores-teams'] ?? [], expected);
+  return undefined;
+}
+
+function playByPlayNotFinal(actions: readonly Row[], expected: FinalScore | undefined): string | undefined {
+  const last = actions.at(-1);
+  if (last === undefined) return 'no actions yet';
+  const period = typeof last.period === 'number' ? last.period : 0;
+  if (last.action_type !== 'period' || last.sub_type !== 'end' || period < REGULATION_PERIODS)
+    return `the last action (${String(last.action_type)} ${String(last.sub_type)} in period ${period}) does not end a period of 4 or more`;
+  const score = lastScore(actions);
+  if (score === undefined) return 'no action carries a score';
+  if (score.home === score.away)
+    return `the score is tied ${score.home}-${score.away} at the end of period ${period}`;
+  if (expected !== undefined && (score.home !== expected.home || score.away !== expected.away))
+    return `the play-by-play ends ${score.home}-${score.away}, the game log says ${expected.home}-${expected.away}`;
+  return undefined;
+}
+
+function boxScoreNotFinal(teamRows: readonly Row[], expected: FinalScore | undefined): string | undefined {
+  const score = finalScoreOf(teamRows);
+  if (score === undefined) return 'the box score has no totals for both teams';
+  if (score.home === score.away) return `the box score is tied ${score.home}-${score.away}`;
+  if (expected !== undefined && (score.home !== expected.home || score.away !== expected.away))
+    return `the box score says ${score.home}-${score.away}, the game log ${expected.home}-${expected.away}`;
+  return undefined;
+}
+
+/** The score of the last action that carries one (scores are null on non-scoring actions). */
+function lastScore(actions: readonly Row[]): FinalScore | undefined {
+  for (let index = actions.length - 1; index >= 0; index--) {
+    const row = actions[index];
+    if (typeof row?.score_home === 'number' && typeof row.score_away === 'number')
+      return { home: row.score_home, away: row.score_away };
+  }
+  return undefined;
+}
+
+/** A scheduled game and, when its game log rows have their result, the final score. */
+export interface GameFinality {
+  readonly game: ScheduledGame;
+  /** Undefined until both teams' rows have a result (W/L). */
+  readonly finalScore?: FinalScore;
+  /** Why the game is not final yet; undefined when it is. */
+  readonly notFinal?: string;
+}
+
+/**
+ * Splits scheduled games into final ones (both `games` rows have W/L; their points give the
+ * final score) and the others, with why. Pure.
+ */
+export function gameFinality(games: readonly ScheduledGame[], rows: readonly Row[]): GameFinality[] {
+  const byGame = new Map<string, Row[]>();
+  for (const row of rows) {
+    const id = String(row.game_id);
+    byGame.set(id, [...(byGame.get(id) ?? []), row]);
+  }
+  return games.map((game) => {
+    const teams = byGame.get(game.gameId) ?? [];
+    const home = teams.find((row) => row.is_home === true);
+    const away = teams.find((row) => row.is_home === false);
+    if (home === undefined || away === undefined)
+      return { game, notFinal: `the game log lists ${teams.length} of its 2 teams` };
+    if (home.wl === null || away.wl === null || home.wl === undefined || away.wl === undefined)
+      return { game, notFinal: 'no result in the game log yet' };
+    if (typeof home.pts !== 'number' || typeof away.pts !== 'number')
+      return { game, notFinal: 'no points in the game log' };
+    return { game, finalScore: { home: home.pts, away: away.pts } };
+  });
+}
