@@ -73,6 +73,7 @@ const processor = createProcessor({
   blocking: new BlockingDetector(redis),
   storageOutage: new StorageOutageDetector(redis),
   log,
+  season: config.season,
   outputPrefix: config.outputPrefix,
   dryRun: config.dryRun,
   blockedAfterFailures: config.blockedAfterFailures,

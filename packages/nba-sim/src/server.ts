@@ -8,6 +8,7 @@ import { type Connection, isGone, type SimRequest, type SimResponse, sendBody } 
 import { FaultInjector } from './faults/fault-injector.js';
 import type { FaultPlan } from './faults/fault-plan.js';
 import { applyFault } from './faults/fault-response.js';
+import { truncateAnswer } from './faults/truncate.js';
 import { type HttpVersion, RequestLog } from './request-log.js';
 import { gzipOf, ResponseCache } from './response-cache.js';
 import type { QueryParams } from './routes/route.js';
@@ -216,6 +217,22 @@ export function createSimServer(options: SimServerOptions = {}): SimServer {
     const delay = (options.latencyMs ?? 0) + decision.latencyMs;
     if (delay > 0) await sleep(delay);
     if (isGone(res)) return;
+    if (decision.terminal?.kind === 'truncated') {
+      // The real answer, cut short; never cached, so the next one is whole.
+      const result = route.handle(params, seasons);
+      const body = Buffer.from(
+        result.status === 200 ? truncateAnswer(route.endpoint, result.body) : result.body,
+      );
+      sendBody(
+        res,
+        result.status,
+        { 'Content-Type': result.contentType, 'Content-Length': String(body.length) },
+        body,
+      );
+      entry.status = result.status;
+      entry.bytes = body.length;
+      return;
+    }
     if (decision.terminal) {
       const outcome = applyFault(
         decision.terminal,

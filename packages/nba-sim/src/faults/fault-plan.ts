@@ -23,6 +23,12 @@ export type FaultAction =
   /** 200 JSON without the expected payload keys. */
   | { readonly kind: 'wrong-shape' }
   /**
+   * 200 with the real body cut short, as an answer assembled before the game's data was all in:
+   * box scores keep two players per team (the team totals stay whole), play-by-play the first
+   * half of its actions, row sets their first tenth.
+   */
+  | { readonly kind: 'truncated' }
+  /**
    * After `afterRequests` matching requests, every request (any endpoint) gets `mode` for
    * `seconds`; then the count starts again. @defaultValue mode 'stall'
    */
@@ -71,6 +77,7 @@ const KINDS: readonly FaultKind[] = [
   'bad-request',
   'empty-body',
   'wrong-shape',
+  'truncated',
   'ban',
 ];
 const BAN_MODES = ['stall', 'reset', 'forbidden', 'throttle'];

@@ -71,5 +71,8 @@ export function applyFault(
         'application/json; charset=utf-8',
         JSON.stringify({ resource: endpoint, parameters: {}, resultSet: null }),
       );
+    case 'truncated':
+      // Served by the server itself from the real answer; here it can only be a caller bug.
+      throw new Error('the truncated fault is answered by the server, not applyFault');
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../bronze/index.js';
-import { gameFinality, notFinalReason } from './game-finality.js';
+import { gameFinality, notFinalReason, unfinishedGameProblem } from './game-finality.js';
 
 const action = (patch: Partial<Record<string, string | number | null>>): Row => ({
   action_type: 'Made Shot',
@@ -19,49 +19,60 @@ const teams = (home: number, away: number): Row[] => [
   { row_kind: 'team', is_home: false, points: away },
 ];
 
-describe('notFinalReason', () => {
+describe('unfinishedGameProblem', () => {
   it('passes a play-by-play that ends period 4 or later, not tied, and agrees with the game log', () => {
-    expect(notFinalReason('play-by-play', { 'play-by-play': ended })).toBeUndefined();
+    expect(unfinishedGameProblem('play-by-play', { 'play-by-play': ended })).toBeUndefined();
     expect(
-      notFinalReason('play-by-play', { 'play-by-play': ended }, { home: 101, away: 99 }),
+      unfinishedGameProblem('play-by-play', { 'play-by-play': ended }, { home: 101, away: 99 }),
     ).toBeUndefined();
     const overtime = [...ended.slice(0, 1), action({ action_type: 'period', sub_type: 'end', period: 5 })];
-    expect(notFinalReason('play-by-play', { 'play-by-play': overtime })).toBeUndefined();
+    expect(unfinishedGameProblem('play-by-play', { 'play-by-play': overtime })).toBeUndefined();
   });
 
   it('names why a play-by-play is not that of a finished game', () => {
-    expect(notFinalReason('play-by-play', { 'play-by-play': [] })).toBe('no actions yet');
-    expect(notFinalReason('play-by-play', { 'play-by-play': ended.slice(0, 1) })).toBe(
+    expect(unfinishedGameProblem('play-by-play', { 'play-by-play': [] })).toBe('no actions yet');
+    expect(unfinishedGameProblem('play-by-play', { 'play-by-play': ended.slice(0, 1) })).toBe(
       'the last action (Made Shot Jump Shot in period 4) does not end a period of 4 or more',
     );
     const third = [ended[0] as Row, action({ action_type: 'period', sub_type: 'end', period: 3 })];
-    expect(notFinalReason('play-by-play', { 'play-by-play': third })).toMatch(/in period 3\) does not end/);
+    expect(unfinishedGameProblem('play-by-play', { 'play-by-play': third })).toMatch(
+      /in period 3\) does not end/,
+    );
     const tied = [action({ score_home: 99, score_away: 99 }), ended[1] as Row];
-    expect(notFinalReason('play-by-play', { 'play-by-play': tied })).toBe(
+    expect(unfinishedGameProblem('play-by-play', { 'play-by-play': tied })).toBe(
       'the score is tied 99-99 at the end of period 4',
     );
-    expect(notFinalReason('play-by-play', { 'play-by-play': ended }, { home: 103, away: 99 })).toBe(
+    expect(unfinishedGameProblem('play-by-play', { 'play-by-play': ended }, { home: 103, away: 99 })).toBe(
       'the play-by-play ends 101-99, the game log says 103-99',
     );
   });
 
   it('checks a box score against the game log when it gave the final score', () => {
-    expect(notFinalReason('box-score', { 'box-scores-teams': teams(110, 104) })).toBeUndefined();
+    expect(unfinishedGameProblem('box-score', { 'box-scores-teams': teams(110, 104) })).toBeUndefined();
     expect(
-      notFinalReason('box-score', { 'box-scores-teams': teams(110, 104) }, { home: 110, away: 104 }),
+      unfinishedGameProblem('box-score', { 'box-scores-teams': teams(110, 104) }, { home: 110, away: 104 }),
     ).toBe(undefined);
-    expect(notFinalReason('box-score', { 'box-scores-teams': teams(80, 77) }, { home: 110, away: 104 })).toBe(
-      'the box score says 80-77, the game log 110-104',
-    );
-    expect(notFinalReason('box-score', { 'box-scores-teams': teams(80, 80) })).toBe(
+    expect(
+      unfinishedGameProblem('box-score', { 'box-scores-teams': teams(80, 77) }, { home: 110, away: 104 }),
+    ).toBe('the box score says 80-77, the game log 110-104');
+    expect(unfinishedGameProblem('box-score', { 'box-scores-teams': teams(80, 80) })).toBe(
       'the box score is tied 80-80',
     );
-    expect(notFinalReason('box-score', {})).toBe('the box score has no totals for both teams');
+    expect(unfinishedGameProblem('box-score', {})).toBe('the box score has no totals for both teams');
   });
 
   it('passes requests that carry no sign of the end of a game', () => {
-    expect(notFinalReason('players', {})).toBeUndefined();
-    expect(notFinalReason('box-score-advanced', {})).toBeUndefined();
+    expect(unfinishedGameProblem('players', {})).toBeUndefined();
+    expect(unfinishedGameProblem('box-score-advanced', {})).toBeUndefined();
+  });
+});
+
+describe('notFinalReason', () => {
+  it('decides from the rows alone only when the game log gave no final score', () => {
+    const cut = { 'play-by-play': ended.slice(0, 1) };
+    expect(notFinalReason('play-by-play', cut)).toMatch(/does not end a period of 4 or more/);
+    // With the game log's score the game is over: rows that disagree are a partial answer.
+    expect(notFinalReason('play-by-play', cut, { home: 101, away: 99 })).toBeUndefined();
   });
 });
 

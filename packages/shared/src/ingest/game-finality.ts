@@ -5,13 +5,13 @@ const REGULATION_PERIODS = 4;
 
 /**
  * Why a game's rows are not those of a finished game, or undefined when they are (DESIGN §7,
- * issue 13): a game being played, or listed before it is final, must never become a done item.
+ * issue 13): a game being played must never become a done item.
  * - play-by-play: the last action closes a period of 4 or more, with the score not tied;
  * - box score: both teams' totals are there, not tied;
  * - either, when the game log gave the final score (`expected`): they agree with it.
  * Other requests carry no sign of the game's end and pass.
  */
-export function notFinalReason(
+export function unfinishedGameProblem(
   request: RequestName,
   rows: ParsedRows,
   expected?: FinalScore,
@@ -19,6 +19,20 @@ export function notFinalReason(
   if (request === 'play-by-play') return playByPlayNotFinal(rows['play-by-play'] ?? [], expected);
   if (request === 'box-score') return boxScoreNotFinal(rows['box-scores-teams'] ?? [], expected);
   return undefined;
+}
+
+/**
+ * Why the item's game is not over yet, when the job cannot know otherwise: without the game
+ * log's final score (a job planned before it was carried) the rows alone decide. With it, the
+ * game log says the game is over, and rows that disagree are a partial answer
+ * (`partialAnswerProblems`), asked again, not a game to wait for.
+ */
+export function notFinalReason(
+  request: RequestName,
+  rows: ParsedRows,
+  expected?: FinalScore,
+): string | undefined {
+  return expected === undefined ? unfinishedGameProblem(request, rows) : undefined;
 }
 
 function playByPlayNotFinal(actions: readonly Row[], expected: FinalScore | undefined): string | undefined {

@@ -19,7 +19,7 @@ export {
   type FollowSettings,
   followSeason,
 } from './follow-season.js';
-export { type GameFinality, gameFinality, notFinalReason } from './game-finality.js';
+export { type GameFinality, gameFinality, notFinalReason, unfinishedGameProblem } from './game-finality.js';
 export {
   createProcessor,
   JobFailure,
@@ -42,3 +42,4 @@ export {
   type StoredSchedule,
   scheduleRawId,
 } from './stored-schedule.js';
+export { partialAnswerProblems } from './write-checks.js';

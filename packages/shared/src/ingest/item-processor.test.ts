@@ -7,10 +7,24 @@ import { NbaRequestError, type NbaResponse } from '../nba/index.js';
 import type { MaintenanceQueue, Redis, RequestJobData, RequestQueue } from '../queue/index.js';
 import { createProcessor, JobFailure, type ProcessorDeps } from './item-processor.js';
 
-const BODY = readFileSync(
-  new URL('../../test/fixtures/nba/commonallplayers_2025-26_TRUNCATED26.json', import.meta.url),
-  'utf8',
-);
+const SAMPLE = JSON.parse(
+  readFileSync(
+    new URL('../../test/fixtures/nba/commonallplayers_2025-26_TRUNCATED26.json', import.meta.url),
+    'utf8',
+  ),
+) as { resultSets: { rowSet: unknown[][] }[] };
+// The sample is cut to 26 players, fewer than a season's directory can have (a partial answer):
+// its rows twice, under other ids, make a plausible one.
+const ROWS = SAMPLE.resultSets[0]?.rowSet ?? [];
+const BODY = JSON.stringify({
+  ...SAMPLE,
+  resultSets: [
+    {
+      ...SAMPLE.resultSets[0],
+      rowSet: [...ROWS, ...ROWS.map(([id, ...rest]) => [Number(id) + 10_000_000, ...rest])],
+    },
+  ],
+});
 
 /** The processor with small fakes; the halt path (real Redis) is left to the integration tests. */
 function harness(options: { failingPuts: number; answer?: () => NbaResponse }) {
@@ -88,6 +102,7 @@ function harness(options: { failingPuts: number; answer?: () => NbaResponse }) {
     blocking: { async recordSuccess() {}, recordFailure: async () => ({ blocking: 0, throttled: 0 }) },
     storageOutage: { async recordSuccess() {}, recordFailure: async () => 1 },
     log: createLogger({ component: 'test', level: 'silent' }),
+    season: '2024-25',
     outputPrefix: 'historical-backfill',
     dryRun: false,
     blockedAfterFailures: 10,

@@ -11,6 +11,7 @@ import {
   type WrittenObject,
   writeItem,
 } from '../bronze/index.js';
+import { isSeason } from '../identity/index.js';
 import { errorMessage, type Logger } from '../log/index.js';
 import {
   ENDPOINTS,
@@ -29,6 +30,7 @@ import {
   haltRequests,
   isFinalAttempt,
   itemId,
+  jobDataProblem,
   type MaintenanceQueue,
   type ProbeSchedule,
   type RateLimitGate,
@@ -43,6 +45,7 @@ import { countCorrection, type RedisState } from '../state/index.js';
 import { notFinalReason } from './game-finality.js';
 import { changedColumns } from './row-diff.js';
 import { itemMetadata, parseBody } from './store-item.js';
+import { counterpartOf, partialAnswerProblems } from './write-checks.js';
 
 /** What the processor records in a season's progress record. */
 export type SeasonState = Pick<
@@ -62,6 +65,8 @@ export interface ProcessorDeps {
   readonly blocking: Pick<BlockingDetector, 'recordSuccess' | 'recordFailure'>;
   readonly storageOutage: Pick<StorageOutageDetector, 'recordSuccess' | 'recordFailure'>;
   readonly log: Logger;
+  /** The configured SEASON: where a job whose data names no valid season is recorded. */
+  readonly season: string;
   readonly outputPrefix: string;
   readonly dryRun: boolean;
   readonly blockedAfterFailures: number;
@@ -286,6 +291,48 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     return changed.length === 0 ? ['(body only)'] : changed;
   }
 
+  /**
+   * The stored rows of the game's other half (the box score for a play-by-play and back), read
+   * from its raw body, for the cross-check at write time; undefined when it is not stored.
+   */
+  async function storedCounterpart(job: JobContext): Promise<ParsedRows | undefined> {
+    const request = counterpartOf(job.data.request);
+    if (request === undefined || job.data.gameId === undefined) return undefined;
+    const key = rawKey({
+      outputPrefix: deps.outputPrefix,
+      request,
+      season: job.data.season,
+      id: job.data.gameId,
+    });
+    const stored = await readRawBody(deps.store, key);
+    if (stored === undefined) return undefined;
+    try {
+      return parseBody(ENDPOINTS[request], stored.body, {
+        ...job.data,
+        ingestedAt: stored.ingestedAt,
+      });
+    } catch (error) {
+      job.log.warn({ key, err: error }, 'the stored counterpart does not parse; the cross-check is skipped');
+      return undefined;
+    }
+  }
+
+  /** A job whose data the planner would not make: failed at once as `client`, recorded, logged. */
+  async function rejected(job: Job<RequestJobData>, problem: string): Promise<Error> {
+    const data = job.data as Partial<RequestJobData> | null;
+    const season = typeof data?.season === 'string' && isSeason(data.season) ? data.season : deps.season;
+    const id = job.id ?? '';
+    const message = `bad job data: ${problem}`;
+    const log = deps.log.child({ job_id: id, attempt: job.attemptsMade + 1 });
+    await recordUntilDone(log, () =>
+      deps
+        .stateOf(season)
+        .recordFailure(id, { kind: 'client', message, attempts: job.attemptsMade + 1, final: true }, now()),
+    );
+    log.error({ error_class: 'client', final: true, season, reason: problem }, 'job refused: bad job data');
+    return new UnrecoverableError(`[client] ${message}`);
+  }
+
   /** A re-check found the same body: nothing is rewritten. */
   async function recheckUnchanged(job: JobContext, response: NbaResponse): Promise<ProcessResult> {
     await recordUntilDone(job.log, async () => {
@@ -325,6 +372,10 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
 
   return async (job) => {
     const data = job.data;
+    // Before anything uses the data (the URL, keys, the state record): a job added by hand must
+    // not reach the API or another item's files.
+    const problem = jobDataProblem(job.id, data);
+    if (problem !== undefined) throw await rejected(job, problem);
     // A re-check job has its own id; what it records is the item's.
     const id = data.recheck === true ? itemId(data) : (job.id ?? '');
     const attempt = job.attemptsMade + 1;
@@ -344,6 +395,16 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       const { rows, metadata, quality } = readAnswer(context, response);
       const notFinal = notFinalReason(data.request, rows, data.finalScore);
       if (notFinal !== undefined) return await leaveNotFinal(context, response, notFinal);
+      const counterpart = await storedCounterpart(context);
+      const partial = partialAnswerProblems(data.request, rows, quality, counterpart, data.finalScore);
+      if (partial.length > 0)
+        throw new NbaRequestError(
+          'partial',
+          `${context.endpoint.endpoint} looks partial: ${partial.join('; ')}`,
+          {
+            body: response.body,
+          },
+        );
       const correction = data.recheck === true ? await recheckChanges(context, response, rows) : undefined;
       if (correction?.length === 0) return await recheckUnchanged(context, response);
       const { written, result } = await store(context, response, rows, metadata);
@@ -369,7 +430,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     const final = isFinalAttempt(kind, attempt);
     const keptBody = response?.body ?? (error instanceof NbaRequestError ? error.body : undefined);
     const quarantined =
-      (kind === 'parse' || kind === 'client') && keptBody !== undefined && !deps.dryRun
+      (kind === 'parse' || kind === 'client' || kind === 'partial') && keptBody !== undefined && !deps.dryRun
         ? await quarantine(deps, data, keptBody, kind, message)
         : undefined;
     const answered =
@@ -432,13 +493,14 @@ async function quarantine(
   kind: ErrorKind,
   message: string,
 ): Promise<string | undefined> {
-  const key = quarantineKey({
-    outputPrefix: deps.outputPrefix,
-    request: data.request,
-    season: data.season,
-    id: rawIdOf(data),
-  });
+  let key: string | undefined;
   try {
+    key = quarantineKey({
+      outputPrefix: deps.outputPrefix,
+      request: data.request,
+      season: data.season,
+      id: rawIdOf(data),
+    });
     await deps.store.put(key, gzipSync(body), {
       contentType: 'application/gzip',
       metadata: objectMetadata({

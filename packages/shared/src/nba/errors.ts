@@ -10,6 +10,7 @@ export const ERROR_KINDS = [
   'client',
   'empty',
   'parse',
+  'partial',
   'storage',
   'state',
 ] as const;

@@ -1,4 +1,4 @@
-export { itemId, parseItemId, type RequestJobData, recheckJobId } from './item-id.js';
+export { itemId, jobDataProblem, parseItemId, type RequestJobData, recheckJobId } from './item-id.js';
 export {
   followItemsKey,
   followKey,

@@ -1,5 +1,11 @@
-import { assertGameId, isGameId } from '../identity/index.js';
-import { REQUEST_NAMES, type RequestName, type SeasonType } from '../nba/index.js';
+import { assertGameId, isGameId, isSeason } from '../identity/index.js';
+import {
+  GAME_REQUEST_NAMES,
+  REQUEST_NAMES,
+  type RequestName,
+  SEASON_TYPES,
+  type SeasonType,
+} from '../nba/index.js';
 
 /** The data of one `nba-requests` job: what to fetch. */
 export interface RequestJobData {
@@ -47,4 +53,37 @@ export function parseItemId(
 /** The job id of an item's re-check (`recheck.` + the item id), so each item has one at a time. */
 export function recheckJobId(itemIdValue: string): string {
   return `recheck.${itemIdValue}`;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Why a job's data (and its id) is not one the planner makes, or undefined when it is: the same
+ * rules as planning (season, season type, game id, request name, game date), and the job id must
+ * be the item's (or its re-check's). Checked at the worker's entry, before any NBA request, so a
+ * job added by hand (bull-board, a script) cannot reach the API or overwrite another item's files.
+ */
+export function jobDataProblem(jobId: string | undefined, data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null)
+    return `job data must be an object, got ${JSON.stringify(data)}`;
+  const job = data as Record<string, unknown>;
+  if (!isSeason(job.season))
+    return `season: expected YYYY-YY (e.g. 2024-25), got ${JSON.stringify(job.season)}`;
+  if (!(REQUEST_NAMES as readonly unknown[]).includes(job.request) || job.request === 'schedule')
+    return `request: expected one of ${REQUEST_NAMES.filter((name) => name !== 'schedule').join(', ')}, got ${JSON.stringify(job.request)}`;
+  const perGame = (GAME_REQUEST_NAMES as readonly unknown[]).includes(job.request);
+  if (perGame) {
+    if (!isGameId(job.gameId))
+      return `gameId: expected 10 digits (e.g. 0022400061), got ${JSON.stringify(job.gameId)}`;
+    if (!(SEASON_TYPES as readonly unknown[]).includes(job.seasonType))
+      return `seasonType: expected one of ${SEASON_TYPES.join(', ')}, got ${JSON.stringify(job.seasonType)}`;
+    if (typeof job.gameDate !== 'string' || !ISO_DATE.test(job.gameDate))
+      return `gameDate: expected YYYY-MM-DD, got ${JSON.stringify(job.gameDate)}`;
+  } else if (job.gameId !== undefined) {
+    return `gameId: ${String(job.request)} is not a per-game request, got ${JSON.stringify(job.gameId)}`;
+  }
+  const itemData = job as unknown as RequestJobData;
+  const expected = job.recheck === true ? recheckJobId(itemId(itemData)) : itemId(itemData);
+  if (jobId !== expected) return `job id: expected ${expected} for this data, got ${JSON.stringify(jobId)}`;
+  return undefined;
 }

@@ -74,6 +74,17 @@ export const RETRY_POLICY: Readonly<Record<ErrorKind, RetryRule>> = Object.freez
     countsAsBlocking: false,
     globalCoolDown: false,
   },
+  /**
+   * An answer that looks cut short (implausible rows, team totals that do not add up): the API
+   * may still be assembling it, so it is asked again a few times, a minute apart at 5 s.
+   */
+  partial: {
+    maxAttempts: 3,
+    baseIntervals: 12,
+    maxIntervals: 48,
+    countsAsBlocking: false,
+    globalCoolDown: false,
+  },
   parse: {
     maxAttempts: 1,
     baseIntervals: 0,
