@@ -1,6 +1,7 @@
+import { verifySeason } from '@repo/shared/audit';
 import { DATASET_NAMES, type DatasetName } from '@repo/shared/bronze';
 import { parseSeasonList, seasonContaining } from '@repo/shared/identity';
-import { enqueueSeason } from '@repo/shared/ingest';
+import { enqueueSeason, rebuildSeason } from '@repo/shared/ingest';
 import { onShutdownSignal } from '@repo/shared/lifecycle';
 import { errorMessage } from '@repo/shared/log';
 import { runDoctor } from '@repo/shared/wiring';
@@ -10,9 +11,8 @@ import { DEFAULT_WIDTH, formatDoctorReport } from './commands/doctor.js';
 import { formatEnqueueReport } from './commands/enqueue-season.js';
 import { follow, formatFollow, unfollow } from './commands/follow.js';
 import { formatRetryReport, pauseQueue, resumeQueue, retryFailed } from './commands/queue-control.js';
-import { formatRebuildReport, rebuildSeason } from './commands/rebuild.js';
+import { formatRebuildReport } from './commands/rebuild.js';
 import { collectStatus, formatStatus } from './commands/status.js';
-import { verifySeason } from './commands/verify.js';
 import { formatVerifyReport } from './commands/verify-format.js';
 import {
   createPlannerContext,
@@ -311,8 +311,9 @@ program
       await withContext({ ENDPOINTS: flags.endpoints }, async (ctx) => {
         const reports = [];
         for (const season of await seasonsOf(ctx, given)) {
+          const { config, store } = forSeason(ctx, season);
           reports.push(
-            await verifySeason(forSeason(ctx, season), {
+            await verifySeason({ store }, config, {
               minQuality: flags.minQuality,
               concurrency: flags.concurrency,
             }),
@@ -341,7 +342,8 @@ program
       const given = seasonListOrExit(flags.season);
       await withContext({ DRY_RUN: flags.dryRun ? 'true' : undefined }, async (ctx) => {
         for (const season of await seasonsOf(ctx, given)) {
-          const report = await rebuildSeason(forSeason(ctx, season), {
+          const { config, store } = forSeason(ctx, season);
+          const report = await rebuildSeason({ store }, config, {
             dataset: flags.dataset,
             dryRun: ctx.config.dryRun,
             concurrency: flags.concurrency,

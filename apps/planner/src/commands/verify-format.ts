@@ -1,5 +1,5 @@
+import type { VerifyReport } from '@repo/shared/audit';
 import { table } from '../format.js';
-import type { VerifyReport } from './verify.js';
 
 /** How many problems the text report lists; `--json` has them all. */
 const LISTED_PROBLEMS = 40;

@@ -4,6 +4,7 @@
  * them, so a body is read the same way whichever of them reads it.
  */
 
+export { mapBounded } from './bounded-map.js';
 export {
   addItems,
   type EnqueueDeps,
@@ -28,6 +29,14 @@ export {
   STORAGE_HALT_AFTER,
 } from './item-processor.js';
 export { createProbeCheck, type ProbeCheckDeps } from './probe-checks.js';
+export {
+  type RebuildDeps,
+  type RebuildOptions,
+  type RebuildProblem,
+  type RebuildReport,
+  type RebuildSettings,
+  rebuildSeason,
+} from './rebuild.js';
 export {
   loadSchedule,
   type ScheduleDeps,

@@ -44,7 +44,9 @@ describe('jobDataProblem', () => {
   it('accepts what the planner makes, re-checks included', () => {
     expect(jobDataProblem('2024-25.box-score.0022400061', game)).toBeUndefined();
     expect(jobDataProblem('2024-25.players', { season: '2024-25', request: 'players' })).toBeUndefined();
-    expect(jobDataProblem('recheck.2024-25.box-score.0022400061', { ...game, recheck: true })).toBeUndefined();
+    expect(
+      jobDataProblem('recheck.2024-25.box-score.0022400061', { ...game, recheck: true }),
+    ).toBeUndefined();
   });
 
   it('names the bad value and what is allowed', () => {
@@ -52,7 +54,9 @@ describe('jobDataProblem', () => {
     expect(jobDataProblem('x', { ...game, season: '2024-26' })).toBe(
       'season: expected YYYY-YY (e.g. 2024-25), got "2024-26"',
     );
-    expect(jobDataProblem('x', { ...game, request: 'schedule' })).toMatch(/^request: expected one of players, box-score/);
+    expect(jobDataProblem('x', { ...game, request: 'schedule' })).toMatch(
+      /^request: expected one of players, box-score/,
+    );
     expect(jobDataProblem('x', { ...game, gameId: '22400061' })).toBe(
       'gameId: expected 10 digits (e.g. 0022400061), got "22400061"',
     );

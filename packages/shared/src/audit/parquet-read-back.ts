@@ -1,6 +1,6 @@
-import type { CellValue, ColumnType, Row } from '@repo/shared/bronze';
-import type { FileColumn } from '@repo/shared/quality';
 import { parquetMetadata, parquetReadObjects, type SchemaElement } from 'hyparquet';
+import type { CellValue, ColumnType, Row } from '../bronze/index.js';
+import type { FileColumn } from '../quality/index.js';
 
 /** A Parquet file as an independent reader (hyparquet, not the writer's library) sees it. */
 export interface ReadBack {

@@ -5,15 +5,25 @@ import {
   datasetSeasonPrefix,
   finalScoreOf,
   rawSeasonPrefix,
-} from '@repo/shared/bronze';
-import type { Config } from '@repo/shared/config';
-import { readStoredSchedule } from '@repo/shared/ingest';
-import { ENDPOINTS, type GameRequestName } from '@repo/shared/nba';
-import { mapBounded } from '../bounded-map.js';
+} from '../bronze/index.js';
+import { mapBounded, readStoredSchedule, type ScheduleOptions } from '../ingest/index.js';
+import { ENDPOINTS, type GameRequestName } from '../nba/index.js';
 import { type ExpectedFile, planVerification, type VerifyGroup, type VerifyProblem } from './verify-plan.js';
 import { judgeFile, readExpectedFile } from './verify-read.js';
 
-export type { ProblemKind, VerifyGroup, VerifyProblem } from './verify-plan.js';
+/** What the audit reads. */
+export interface VerifyDeps {
+  readonly store: Pick<BronzeStore, 'listKeys' | 'get' | 'head'>;
+}
+
+/**
+ * The settings the audit reads (the loaded `Config` has them all): the season's schedule as
+ * `enqueue season` loads it, and the per-game requests whose files are expected. Files are
+ * expected of the games of `seasonTypes` only; `games` holds every stored season type anyway.
+ */
+export interface VerifySettings extends ScheduleOptions {
+  readonly endpoints: readonly GameRequestName[];
+}
 
 export interface VerifyOptions {
   /** Lowest acceptable quality score of a file. @defaultValue 0.95 */
@@ -39,11 +49,6 @@ export interface VerifyReport {
   readonly ok: boolean;
 }
 
-export interface VerifyDeps {
-  readonly config: Config;
-  readonly store: Pick<BronzeStore, 'listKeys' | 'get' | 'head'>;
-}
-
 /** Datasets in the catalogue's order, raw bodies last. */
 const DATASET_ORDER: readonly string[] = [...DATASET_NAMES, '_raw'];
 /** Months in playing order: July (a season's first possible month) first, `-` before all. */
@@ -55,10 +60,14 @@ const monthOrder = (month: string) => (month === '-' ? -1 : (Number(month) + 5) 
  * together and at most `concurrency` games at once: columns and types against the schema, row
  * counts, and the quality score recomputed from the rows, cross-file checks included.
  */
-export async function verifySeason(deps: VerifyDeps, options: VerifyOptions): Promise<VerifyReport> {
+export async function verifySeason(
+  deps: VerifyDeps,
+  settings: VerifySettings,
+  options: VerifyOptions,
+): Promise<VerifyReport> {
   const started = performance.now();
-  const { outputPrefix, season } = deps.config;
-  const endpoints = [...deps.config.endpoints];
+  const { outputPrefix, season } = settings;
+  const endpoints = [...settings.endpoints];
   const schedule = await readStoredSchedule(deps.store, { outputPrefix, season });
   const problems: VerifyProblem[] = schedule.problems.map((problem) => ({ kind: 'unreadable', ...problem }));
   if (schedule.games.length === 0) {
@@ -80,7 +89,7 @@ export async function verifySeason(deps: VerifyDeps, options: VerifyOptions): Pr
     season,
     endpoints,
     schedule: schedule.games,
-    games: schedule.games.filter((game) => deps.config.seasonTypes.includes(game.seasonType)),
+    games: schedule.games.filter((game) => settings.seasonTypes.includes(game.seasonType)),
     listed,
   });
   problems.push(...plan.problems);

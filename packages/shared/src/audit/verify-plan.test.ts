@@ -1,5 +1,5 @@
-import type { ScheduledGame } from '@repo/shared/nba';
 import { describe, expect, it } from 'vitest';
+import type { ScheduledGame } from '../nba/index.js';
 import { planVerification } from './verify-plan.js';
 
 const games: ScheduledGame[] = [

@@ -1,6 +1,6 @@
-import { type BronzeStore, DATASET_SCHEMAS, type QualityContext, type Row } from '@repo/shared/bronze';
-import { errorMessage } from '@repo/shared/log';
-import { checkFileColumns, implausibleRowCount, scoreDataset } from '@repo/shared/quality';
+import { type BronzeStore, DATASET_SCHEMAS, type QualityContext, type Row } from '../bronze/index.js';
+import { errorMessage } from '../log/index.js';
+import { checkFileColumns, implausibleRowCount, scoreDataset } from '../quality/index.js';
 import { readParquetBack } from './parquet-read-back.js';
 import type { ExpectedFile, ProblemKind, VerifyProblem } from './verify-plan.js';
 

@@ -1,5 +1,5 @@
-import { type DatasetName, datasetKey, monthOf, rawKey } from '@repo/shared/bronze';
-import { ENDPOINTS, type GameRequestName, type ScheduledGame } from '@repo/shared/nba';
+import { type DatasetName, datasetKey, monthOf, rawKey } from '../bronze/index.js';
+import { ENDPOINTS, type GameRequestName, type ScheduledGame } from '../nba/index.js';
 
 export type ProblemKind = 'no-schedule' | 'missing' | 'unreadable' | 'schema' | 'rows' | 'quality';
 

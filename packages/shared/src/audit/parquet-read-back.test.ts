@@ -1,6 +1,6 @@
-import { DATASET_SCHEMAS, type DatasetSchema, writeParquet } from '@repo/shared/bronze';
-import { checkFileColumns } from '@repo/shared/quality';
 import { describe, expect, it } from 'vitest';
+import { DATASET_SCHEMAS, type DatasetSchema, writeParquet } from '../bronze/index.js';
+import { checkFileColumns } from '../quality/index.js';
 import { readParquetBack } from './parquet-read-back.js';
 
 const schema: DatasetSchema = {
