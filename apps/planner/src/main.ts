@@ -4,7 +4,7 @@ import { parseSeasonList, seasonContaining } from '@repo/shared/identity';
 import { enqueueSeason, rebuildSeason } from '@repo/shared/ingest';
 import { onShutdownSignal } from '@repo/shared/lifecycle';
 import { errorMessage } from '@repo/shared/log';
-import { runDoctor } from '@repo/shared/wiring';
+import { runDoctor, warnAboutRedisSettings } from '@repo/shared/wiring';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { DEFAULT_WIDTH, formatDoctorReport } from './commands/doctor.js';
@@ -114,6 +114,7 @@ enqueue
           DRY_RUN: flags.dryRun ? 'true' : undefined,
         },
         async (ctx) => {
+          await warnAboutRedisSettings(ctx.redis, ctx.log);
           for (const [index, season] of (seasons ?? [ctx.config.season]).entries()) {
             const seasonCtx = forSeason(ctx, season);
             const report = await enqueueSeason(seasonCtx, seasonCtx.config, {
@@ -156,6 +157,7 @@ program
   .action(async (flags: { season?: string; run: boolean }) => {
     const season = followedSeasonOrExit(flags.season);
     await withContext({}, async (ctx) => {
+      await warnAboutRedisSettings(ctx.redis, ctx.log);
       const outcome = await follow(forSeason(ctx, season), { run: flags.run });
       process.stdout.write(`${formatFollow(outcome, ctx.config.rateLimitSeconds)}\n`);
       if ((outcome.run?.enqueue.scheduleFailures.length ?? 0) > 0) process.exitCode = 1;

@@ -22,7 +22,7 @@ import {
   scheduleCheckpoints,
 } from '@repo/shared/queue';
 import { checkpointNow, easternDate, seasonStates } from '@repo/shared/state';
-import { createBronzeStore, createNbaAccess } from '@repo/shared/wiring';
+import { createBronzeStore, createNbaAccess, warnAboutRedisSettings } from '@repo/shared/wiring';
 import { Worker } from 'bullmq';
 
 const config = loadConfigOrExit();
@@ -38,6 +38,8 @@ releasers.add('queue', () => queue.close());
 const maintenance = createMaintenanceQueue(redis);
 redisErrors.watch('maintenance queue', maintenance);
 releasers.add('maintenance queue', () => maintenance.close());
+// A Redis that forgets on restart, or evicts, loses the run: say so once, at start.
+await warnAboutRedisSettings(redis, log);
 const { gate, nba } = createNbaAccess(redis, config, log);
 // Paced by the stricter of this process's settings and the plan's (a warning says when).
 const pace = await gate.refreshPace();
@@ -53,6 +55,7 @@ const checkpointDeps = {
   queue,
   store,
   stateFilePrefix: config.stateFilePrefix,
+  outputPrefix: config.outputPrefix,
   rateLimitSeconds: config.rateLimitSeconds,
   log,
   dryRun: config.dryRun,

@@ -20,6 +20,8 @@ export function formatEnqueueReport(report: EnqueueReport, rateLimitSeconds: num
   for (const failure of report.scheduleFailures) {
     lines.push(`  ${failure.seasonType}: schedule FAILED, its games are not planned: ${failure.message}`);
   }
+  for (const what of report.restored)
+    lines.push(`  put back from the checkpoint after a lost Redis: ${what}`);
   if (report.notFinal.length > 0) {
     lines.push(
       `  ${report.notFinal.length} listed game(s) not final yet, left for a later run (none of their items is planned):`,

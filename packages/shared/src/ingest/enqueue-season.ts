@@ -18,6 +18,7 @@ import {
   type PlannedItem,
   planSeasonItems,
   type RedisState,
+  restoreControlAfterLostRedis,
 } from '../state/index.js';
 import { gameFinality } from './game-finality.js';
 import { loadSchedule, writeGames } from './schedule.js';
@@ -29,7 +30,7 @@ export interface EnqueueDeps {
   readonly redis: Redis;
   readonly queue: RequestQueue;
   readonly maintenance: MaintenanceQueue;
-  readonly gate: Pick<RateLimitGate, 'intervalMs'>;
+  readonly gate: Pick<RateLimitGate, 'intervalMs' | 'hold'>;
   readonly nba: Pick<NbaClient, 'get'>;
   readonly store: BronzeStore;
   /** The season's progress record. */
@@ -76,6 +77,8 @@ export interface EnqueueReport {
   readonly enqueued: number;
   /** The items just added (empty in a dry run). */
   readonly added: readonly PlannedItem[];
+  /** What a checkpoint kept and was put back after a lost Redis (a halt, a pause, a cool-down). */
+  readonly restored: readonly string[];
   readonly etaSeconds: number;
   readonly dryRun: boolean;
 }
@@ -124,6 +127,13 @@ export async function enqueueSeason(
     { dryRun: options.dryRun },
   );
   const fresh = items.filter((item) => standing.get(item.id) === 'new');
+  // Before the plan is recorded again: an empty plan is how a lost Redis shows.
+  const restored = options.dryRun
+    ? []
+    : await restoreControlAfterLostRedis(ctx, {
+        stateFilePrefix: config.stateFilePrefix,
+        season: config.season,
+      });
   if (!options.dryRun) {
     await applyGlobalRateLimit(ctx.queue, ctx.gate.intervalMs);
     // Idempotent; puts the checkpoint scheduler back after a lost Redis without a worker restart.
@@ -166,6 +176,7 @@ export async function enqueueSeason(
     jobs,
     enqueued: options.dryRun ? 0 : fresh.length,
     added: options.dryRun ? [] : fresh,
+    restored,
     etaSeconds: items.filter((item) => standing.get(item.id) !== 'done').length * config.rateLimitSeconds,
     dryRun: options.dryRun,
   };

@@ -39,6 +39,7 @@ export {
   RateLimitGate,
   type RateLimitGateOptions,
   readBudgetStatus,
+  readCoolDownUntil,
   readPlannedPace,
   storePlannedPace,
 } from './rate-limit-gate.js';
@@ -68,6 +69,7 @@ export {
   type ProbeSchedule,
   probeFailed,
   readHalt,
+  restoreHalt,
   resumeRequests,
   runProbe,
   STORAGE_PROBES,

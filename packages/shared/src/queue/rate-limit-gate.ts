@@ -123,6 +123,21 @@ export interface GatePass {
   release(): Promise<void>;
 }
 
+/**
+ * Until when the gate grants nothing (a throttled cool-down pushed it out), as an ISO time on
+ * Redis' clock, or null when the next grant is at most one interval away. Checkpoints keep it so
+ * a lost Redis does not end a cool-down.
+ */
+export async function readCoolDownUntil(redis: Redis, intervalMs: number): Promise<string | null> {
+  const [last, [seconds, micros]] = await Promise.all([redis.get(gateKeys().last), redis.time()]);
+  if (last === null) return null;
+  const nowUs = Number(seconds) * 1_000_000 + Number(micros);
+  const nextUs = Number(last) + intervalMs * 1000;
+  // Within an interval of now is the ordinary pace, not a cool-down.
+  if (nextUs - nowUs <= intervalMs * 1000) return null;
+  return new Date(Math.round(nextUs / 1000)).toISOString();
+}
+
 /** The budget over the last 60 minutes, as status screens show it. */
 export interface BudgetStatus {
   readonly perHour: number;

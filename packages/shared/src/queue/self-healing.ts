@@ -117,6 +117,35 @@ export async function probeFailed(
   return next;
 }
 
+/**
+ * Puts back a halt a checkpoint kept, after Redis was lost with it (`enqueue season`): the same
+ * cause, start and probes, and the next probe when it was due (at once when that has passed), so a
+ * ban is not ended by losing Redis. Does nothing when the queue is paused or halted already.
+ */
+export async function restoreHalt(
+  deps: { readonly redis: Redis; readonly queue: RequestQueue; readonly maintenance: MaintenanceQueue },
+  halt: HaltState,
+  now: Date = new Date(),
+): Promise<boolean> {
+  if ((await deps.queue.isPaused()) || (await readHalt(deps.redis)) !== undefined) return false;
+  await deps.redis.hset(haltKey(), {
+    cause: halt.cause,
+    since: halt.since,
+    reason: halt.reason,
+    probes: halt.probes,
+    next_probe_at: halt.nextProbeAt,
+    cool_down_ms: halt.coolDownMs,
+  });
+  await deps.redis.set(pauseReasonKey(), halt.reason);
+  await deps.queue.pause();
+  await scheduleProbe(
+    deps.maintenance,
+    { task: 'probe', cause: halt.cause, since: halt.since, probe: halt.probes + 1 },
+    Math.max(0, Date.parse(halt.nextProbeAt) - now.getTime()),
+  );
+  return true;
+}
+
 /** Resumes the request queue and forgets the pause reason, the halt and the failure streaks. */
 export async function resumeRequests(queue: RequestQueue, redis: Redis): Promise<void> {
   const streaks = streakKeys();

@@ -12,8 +12,9 @@ export interface CheckpointDeps {
   /** The configured SEASON: checkpointed when Redis knows of no planned season. */
   readonly season: string;
   readonly queue: RequestQueue;
-  readonly store: Pick<BronzeStore, 'put' | 'get'>;
+  readonly store: Pick<BronzeStore, 'put' | 'get' | 'listKeys'>;
   readonly stateFilePrefix: string;
+  readonly outputPrefix: string;
   readonly rateLimitSeconds: number;
   readonly log: Logger;
   /** DRY_RUN: compute and log the progress, store nothing. */

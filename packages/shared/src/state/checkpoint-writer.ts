@@ -1,23 +1,31 @@
 import type { Redis } from 'ioredis';
 import { type BronzeStore, checkpointKey, dailyProgressKey, legacyCheckpointKey } from '../bronze/index.js';
+import { REQUEST_NAMES } from '../nba/index.js';
+import { readCoolDownUntil, readHalt } from '../queue/index.js';
 import { buildCheckpoint, buildDailyProgress, type Checkpoint, completedIdsOf } from './checkpoint.js';
 import { collectProgress, type ProgressQueue } from './collect-progress.js';
 import type { Progress } from './progress.js';
 import type { RedisState } from './redis-state.js';
+import { findStoredItems } from './stored-items.js';
 
 export interface CheckpointWriterDeps {
   readonly redis: Redis;
   readonly state: RedisState;
   readonly queue: ProgressQueue;
-  readonly store: Pick<BronzeStore, 'put' | 'get'>;
+  readonly store: Pick<BronzeStore, 'put' | 'get' | 'listKeys'>;
   readonly stateFilePrefix: string;
+  /** Where the Bronze files are: what S3 holds counts as done in the checkpoint too. */
+  readonly outputPrefix: string;
   readonly rateLimitSeconds: number;
 }
 
 /**
- * Writes `checkpoint.json` and the day's `progress.json` from the state in Redis. Each write is a
- * whole snapshot computed from Redis (never a read-modify-write of the S3 object), so a write
- * from a shutting-down worker and one from the scheduled job cannot corrupt each other.
+ * Writes the season's `checkpoint.json` and the day's `progress.json` from the state in Redis,
+ * joined with what the stored checkpoint and the S3 listing already cover: a checkpoint never
+ * lists fewer done items than the one it replaces, even after Redis lost its record. Two writers
+ * at once (a shutting-down worker and the scheduled job) each write such a union, so neither
+ * loses what the other knew. It also keeps the halt and the throttled cool-down, which `enqueue`
+ * puts back after a lost Redis.
  */
 export async function writeCheckpoint(
   deps: CheckpointWriterDeps,
@@ -27,7 +35,8 @@ export async function writeCheckpoint(
   progress: Progress;
   keys: string[];
 }> {
-  const [progress, items] = await Promise.all([
+  const season = deps.state.season;
+  const [progress, items, stored, onS3, halt, coolDownUntil] = await Promise.all([
     collectProgress({
       redis: deps.redis,
       state: deps.state,
@@ -36,11 +45,18 @@ export async function writeCheckpoint(
       now,
     }),
     deps.state.getItems(),
+    readCheckpointCompleted(deps.store, deps.stateFilePrefix, season),
+    findStoredItems(deps.store, { outputPrefix: deps.outputPrefix, season, requests: REQUEST_NAMES }),
+    readHalt(deps.redis),
+    readCoolDownUntil(deps.redis, deps.rateLimitSeconds * 1000),
   ]);
-  const checkpoint = buildCheckpoint(progress, items);
+  const checkpoint = buildCheckpoint(progress, items, {
+    completed: [...stored, ...onS3],
+    halt: halt ?? null,
+    coolDownUntil,
+  });
   const date = now.toISOString().slice(0, 10);
   const daily = buildDailyProgress(progress, items, date);
-  const season = deps.state.season;
   const keys = [
     checkpointKey(deps.stateFilePrefix, season),
     dailyProgressKey(deps.stateFilePrefix, season, date),
@@ -77,4 +93,23 @@ export async function readCheckpointCompleted(
     }
   }
   return completed;
+}
+
+/** The season's stored checkpoint, parsed (a newer one first, else one an older release wrote). */
+export async function readStoredCheckpoint(
+  store: Pick<BronzeStore, 'get'>,
+  stateFilePrefix: string,
+  season: string,
+): Promise<unknown> {
+  for (const key of [checkpointKey(stateFilePrefix, season), legacyCheckpointKey(stateFilePrefix)]) {
+    const body = await store.get(key);
+    if (body === undefined) continue;
+    try {
+      const parsed = JSON.parse(body.toString('utf8')) as { season?: unknown };
+      if (parsed.season === season) return parsed;
+    } catch {
+      // Not JSON: nothing to restore from it.
+    }
+  }
+  return undefined;
 }

@@ -1,13 +1,20 @@
 export {
   buildCheckpoint,
   buildDailyProgress,
+  type CarriedState,
   CHECKPOINT_VERSION,
   type Checkpoint,
+  carriedControlOf,
   completedIdsOf,
   type DailyProgress,
 } from './checkpoint.js';
 export { type CheckpointDeps, checkpointNow } from './checkpoint-now.js';
-export { type CheckpointWriterDeps, readCheckpointCompleted, writeCheckpoint } from './checkpoint-writer.js';
+export {
+  type CheckpointWriterDeps,
+  readCheckpointCompleted,
+  readStoredCheckpoint,
+  writeCheckpoint,
+} from './checkpoint-writer.js';
 export { type CollectProgressDeps, collectProgress, type ProgressQueue } from './collect-progress.js';
 export {
   countCorrection,
@@ -39,6 +46,7 @@ export {
   type RequestProgress,
 } from './progress.js';
 export { type FailureRecord, RedisState, type SuccessRecord } from './redis-state.js';
+export { type RestoreControlDeps, restoreControlAfterLostRedis } from './restore-control.js';
 export { type PlannedGame, type PlannedItem, planSeasonItems } from './season-plan.js';
 export { addPlannedSeasons, plannedSeasons, seasonStates } from './season-registry.js';
 export { findStoredItems } from './stored-items.js';

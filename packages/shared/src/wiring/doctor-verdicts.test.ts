@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInfo, probeDate } from './doctor.js';
+import { probeDate } from './doctor.js';
 import {
   appendonlyVerdict,
   bucketVerdict,
@@ -16,6 +16,7 @@ import {
   redisUnreachable,
   redisVersion,
 } from './doctor-verdicts.js';
+import { parseInfo } from './redis-settings.js';
 
 const NOW = new Date('2025-01-10T12:00:00.000Z');
 const pick = ({ status, finding, todo }: { status: string; finding: string; todo: string }) => ({

@@ -50,12 +50,12 @@ import {
   paceVerdict,
   probeVerdict,
   queueVerdict,
-  type RedisSetting,
   redisUnreachable,
   redisVersion,
   skipped,
 } from './doctor-verdicts.js';
 import { createNbaAccess } from './nba-access.js';
+import { readRedisSettings } from './redis-settings.js';
 
 export interface DoctorReport {
   /** True when a run can start: no check FAILed (warnings allowed). */
@@ -214,19 +214,7 @@ async function checkRedis(
       ],
     };
   }
-  // INFO's default sections hold the version, aof_enabled and maxmemory_policy (CONFIG's fallback).
-  const info = parseInfo(await redis.info().catch(() => ''));
-  const aof = info.get('aof_enabled');
-  const appendonly = await readSetting(
-    redis,
-    'appendonly',
-    aof === undefined ? undefined : aof === '1' ? 'yes' : 'no',
-  );
-  const policy = await readSetting(redis, 'maxmemory-policy', info.get('maxmemory_policy'));
-  const used = Number(info.get('used_memory'));
-  const max = Number(info.get('maxmemory'));
-  const memory =
-    Number.isFinite(used) && Number.isFinite(max) ? { usedBytes: used, maxBytes: max } : undefined;
+  const { info, appendonly, policy, memory } = await readRedisSettings(redis);
   return {
     reachable: true,
     checks: [
@@ -235,36 +223,6 @@ async function checkRedis(
       maxmemoryPolicyVerdict(policy, memory),
     ],
   };
-}
-
-/** `key:value` lines of INFO. */
-export function parseInfo(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0 && !line.startsWith('#')) out.set(line.slice(0, colon), line.slice(colon + 1).trim());
-  }
-  return out;
-}
-
-/** CONFIG GET `name`; when CONFIG is refused (managed Redis, a renamed command), INFO's value. */
-async function readSetting(redis: Redis, name: string, fromInfo: string | undefined): Promise<RedisSetting> {
-  try {
-    const reply = (await redis.config('GET', name)) as unknown as string[];
-    const value = reply[1];
-    if (value !== undefined) return { value, source: 'CONFIG' };
-    return {
-      value: fromInfo,
-      source: fromInfo === undefined ? undefined : 'INFO',
-      configRefused: 'no such setting',
-    };
-  } catch (error) {
-    return {
-      value: fromInfo,
-      source: fromInfo === undefined ? undefined : 'INFO',
-      configRefused: errorMessage(error),
-    };
-  }
 }
 
 // ---------------------------------------------------------------- queue

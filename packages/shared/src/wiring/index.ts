@@ -8,7 +8,6 @@ export {
   type DoctorOptions,
   type DoctorReport,
   NBA_CHECK_MAX_TIMEOUT_MS,
-  parseInfo,
   probeDate,
   runDoctor,
 } from './doctor.js';
@@ -22,3 +21,4 @@ export {
   doctorExitCode,
 } from './doctor-verdicts.js';
 export { createNbaAccess, type NbaAccessOptions } from './nba-access.js';
+export { parseInfo, readRedisSettings, warnAboutRedisSettings } from './redis-settings.js';
