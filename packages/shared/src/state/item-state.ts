@@ -29,6 +29,8 @@ export interface StateCounters {
   readonly rows: number;
   readonly bytes: number;
   readonly errors: Readonly<Partial<Record<ErrorKind, number>>>;
+  /** When the season's first NBA request was counted (ISO): how long the run has been going. */
+  readonly startedAt?: string;
 }
 
 /** One planned item, as `enqueue season` records it (the calendar and ETA come from these). */

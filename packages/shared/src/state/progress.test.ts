@@ -29,6 +29,30 @@ describe('the ETA', () => {
     expect(computeProgress(input({}), new Date()).etaSeconds).toBe(500);
   });
 
+  it('measures the rate over the time the run has been going when that is under the window', () => {
+    const now = new Date('2025-01-01T12:00:00.000Z');
+    const items = new Map(
+      [...input({}).planned.keys()]
+        .slice(0, 60)
+        .map((id) => [
+          id,
+          { status: 'done' as const, rows: 1, bytes: 1, attempts: 1, updatedAt: '2025-01-01T11:59:30.000Z' },
+        ]),
+    );
+    // A run that began a minute ago at 1 request / 0.2 s: 60 items in that minute.
+    const started = input({
+      rateLimitSeconds: 0.2,
+      items,
+      counters: { requests: 60, rows: 60, bytes: 60, errors: {}, startedAt: '2025-01-01T11:59:00.000Z' },
+    });
+    const progress = computeProgress(started, now);
+    expect(progress.ratePerMinute).toBe(60);
+    expect(progress.etaSeconds).toBe(40);
+    // The same items measured over the whole window, as before: 6 a minute, ETA 400 s.
+    const old = computeProgress({ ...started, counters: { ...started.counters, startedAt: undefined } }, now);
+    expect([old.ratePerMinute, old.etaSeconds]).toEqual([6, 400]);
+  });
+
   it('follows the hourly budget when it allows fewer requests than the interval', () => {
     const budget = { perHour: 360, usedLastHour: 0, nextSlotAt: new Date().toISOString() };
     const progress = computeProgress(input({ budget }), new Date());

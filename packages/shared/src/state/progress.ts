@@ -112,6 +112,13 @@ function requestOf(id: string, season: string): RequestName | undefined {
   return parseItemId(id, season)?.request;
 }
 
+/** The minutes the completion rate is measured over: the window, or the run's age when shorter. */
+function rateWindowMinutes(startedAt: string | undefined, now: Date): number {
+  const started = startedAt === undefined ? Number.NaN : Date.parse(startedAt);
+  if (Number.isNaN(started)) return RATE_WINDOW_MINUTES;
+  return Math.min(RATE_WINDOW_MINUTES, Math.max(0.25, (now.getTime() - started) / 60_000));
+}
+
 /**
  * Pure: everything the status views show, from the state record and the queue's counts. Items
  * the state knows but the plan does not (a plan lost with Redis) still count.
@@ -186,7 +193,10 @@ export function computeProgress(input: ProgressInput, now: Date): Progress {
     overall.retrying += r.retrying;
   }
   const overallProgress = withPending(overall);
-  const ratePerMinute = recent / RATE_WINDOW_MINUTES;
+  // Over the window, or over the time the run has been going when that is shorter (a run that
+  // began a minute ago has done a minute's work, not ten); at least 15 s, so the first items do
+  // not make a rate no interval allows.
+  const ratePerMinute = recent / rateWindowMinutes(input.counters.startedAt, now);
   // The gate allows one request per interval; a measured slower rate (retries, slow answers) wins.
   // An hourly budget caps the long-run rate below the interval's.
   const budgetSeconds = input.budget ? 3600 / input.budget.perHour : 0;

@@ -38,7 +38,10 @@ export class RedisState {
 
   /** Counts one NBA request that got an HTTP answer, and its latency. */
   async countRequest(responseMs?: number): Promise<void> {
-    const multi = this.redis.multi().hincrby(this.keys.counters, 'requests', 1);
+    const multi = this.redis
+      .multi()
+      .hincrby(this.keys.counters, 'requests', 1)
+      .hsetnx(this.keys.counters, 'startedAt', new Date().toISOString());
     if (responseMs !== undefined) {
       multi
         .lpush(this.keys.latencies, Math.round(responseMs))
@@ -135,6 +138,7 @@ export class RedisState {
       rows: Number(all.rows ?? 0),
       bytes: Number(all.bytes ?? 0),
       errors,
+      ...(all.startedAt === undefined ? {} : { startedAt: all.startedAt }),
     };
   }
 
