@@ -26,6 +26,10 @@ describe('configuration errors stop every app with exit code 2 and one line', ()
     ],
     [{ S3_BUCKET_NAME: undefined }, 'S3_BUCKET_NAME: is required: the bucket of the Bronze layer'],
     [
+      { REDIS_URL: ':hunter22@cache:6379' },
+      'REDIS_URL: expected a URL starting with redis:// or rediss://, got ":***@cache:6379" (string)',
+    ],
+    [
       { ENDPOINTS: 'box-score,shots' },
       'ENDPOINTS: expected a comma-separated list of "box-score", "play-by-play", "box-score-advanced", got "box-score,shots" (string)',
     ],

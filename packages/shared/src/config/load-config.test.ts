@@ -109,6 +109,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...REQUIRED, REDIS_URL: 'http://:hunter22@cache:6379' })).toThrow(
       'REDIS_URL: expected a URL starting with redis:// or rediss://, got "http://:***@cache:6379" (string)',
     );
+    // Values that are no URL at all still carry a password (issue 14).
+    for (const [name, value, shown] of [
+      ['REDIS_URL', ':hunter22@cache:6379', ':***@cache:6379'],
+      ['REDIS_URL', 'redis//:hunter22@cache', 'redis//:***@cache'],
+      ['S3_ENDPOINT', 'minio:hunter22@minio:9000', 'minio:***@minio:9000'],
+    ] as const) {
+      const message = (() => {
+        try {
+          loadConfig({ ...REQUIRED, [name]: value });
+          return 'accepted';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      expect(message).toContain(`got "${shown}"`);
+      expect(message).not.toContain('hunter22');
+    }
+    expect(() => loadConfig({ ...REQUIRED, REDIS_URL: 'redis:/:hunter22@cache' })).toThrow(
+      'got "redis:/:***@cache"',
+    );
   });
 
   it('wants both dashboard credentials or neither', () => {

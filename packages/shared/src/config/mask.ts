@@ -1,3 +1,4 @@
+import { MASK, redactCredentials } from '../log/index.js';
 import { CONFIG_FIELDS, type Config } from './config-fields.js';
 import type { ConfigVariable } from './schema.js';
 
@@ -6,7 +7,7 @@ import type { ConfigVariable } from './schema.js';
  * password, the proxy's credentials, and any password in a URL. Pure.
  */
 
-export const MASK = '***';
+export { MASK };
 
 /** Variables whose whole value is a secret. */
 const SECRET_VARIABLES: ReadonlySet<string> = new Set<ConfigVariable>(['DASHBOARD_PASSWORD']);
@@ -70,7 +71,8 @@ function maskQuery(rest: string): string {
 export function maskVariable(name: string, value: string): string {
   if (SECRET_VARIABLES.has(name)) return MASK;
   const url = URL_VARIABLES[name as ConfigVariable];
-  return url === undefined ? value : maskUrl(value, url);
+  // A value that is not a URL at all (a refused one) still has its `user:password@` masked.
+  return url === undefined ? value : redactCredentials(maskUrl(value, url));
 }
 
 /** One variable as loaded: its value (masked) and whether the environment set it. */
@@ -159,9 +161,6 @@ function urlSecrets(url: string): { user?: string; password?: string; params: st
   };
 }
 
-/** Any `scheme://user:password@` in free text, to mask when the config is not known (a bad value). */
-const URL_WITH_PASSWORD = /([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s/?#@:]*:)[^\s/?#@]+@/g;
-
 /**
  * `text` with every secret of `secrets` replaced by `***`, and (unless `urls` is false: text of
  * our own, like a `user:password@` template) the password of every URL in it.
@@ -173,5 +172,5 @@ export function redactSecrets(
 ): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join(MASK);
-  return options.urls === false ? out : out.replace(URL_WITH_PASSWORD, `$1${MASK}@`);
+  return options.urls === false ? out : redactCredentials(out);
 }

@@ -1,4 +1,5 @@
 import { type Logger, type LoggerOptions, pino } from 'pino';
+import { redactCredentials } from './redact-credentials.js';
 
 export type { Logger };
 
@@ -39,18 +40,19 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     base: { component: options.component },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // An error's message and stack may quote a URL with its password (a refused REDIS_URL, a
+    // proxy that did not answer): masked like every other message.
+    serializers: {
+      err: (error: unknown) => {
+        const serialized = pino.stdSerializers.err(error as Error);
+        return {
+          ...serialized,
+          message: redactCredentials(serialized.message),
+          ...(serialized.stack === undefined ? {} : { stack: redactCredentials(serialized.stack) }),
+        };
+      },
+    },
     formatters: { level: (label) => ({ level: label }) },
   };
   return options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
-}
-
-/** Removes the password from a URL (`http://user:secret@host` → `http://user:***@host`) for display. */
-export function redactUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return '[unparseable url]';
-  }
 }

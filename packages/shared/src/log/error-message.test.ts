@@ -16,3 +16,11 @@ describe('errorMessage', () => {
     expect(errorMessage(new Error(''))).toBe('unknown error');
   });
 });
+
+describe('errorMessage masks credentials', () => {
+  it('masks the password of a URL an error quotes', () => {
+    expect(errorMessage(new Error('connect ECONNREFUSED redis://:hunter22@cache:6379'))).toBe(
+      'connect ECONNREFUSED redis://:***@cache:6379',
+    );
+  });
+});
