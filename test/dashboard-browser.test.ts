@@ -4,6 +4,7 @@ import { createRequestQueue, type RequestQueue } from '@repo/shared/queue';
 import { RedisState, recordFollowRun, startFollowing } from '@repo/shared/state';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADD, EDIT_DATA, OBLITERATE, RETRY_FAILED_ONLY } from '../apps/dashboard/src/board-allowlist.js';
 import { BronzeReader } from './helpers/bronze-reader.js';
 import { type FailedRun, RUN_DAY, startFailedRun } from './helpers/failed-run.js';
 import { REPO_ROOT, type RunningApp, startApp, waitFor } from './helpers/processes.js';
@@ -15,7 +16,9 @@ import { testServices } from './helpers/services.js';
  * scripts/ensure-chromium.sh): a run where the simulator refused one box score (400), the
  * failed job found and retried in bull-board after the simulator is healed, the box score on
  * S3, and the progress page catching up by itself; then a second planned season, followed,
- * picked in the season picker by keyboard. Screenshots go to test-output/.
+ * picked in the season picker by keyboard; and the bull-board changes the dashboard refuses
+ * (obliterate, add, edit data, retry completed), each with its reason on screen. Screenshots go
+ * to test-output/.
  */
 const DB = 14;
 const PORT = 3925;
@@ -228,6 +231,77 @@ describe('the dashboard in a browser', () => {
     expect(await progressPage.getByTestId('follow-line').isVisible()).toBe(true);
     await progressPage.screenshot({ path: join(SCREENSHOTS, 'progress-second-season.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses obliterate, add, editing job data and retrying completed jobs in bull-board, and says why', async () => {
+    const page = await context.newPage();
+    const before = { counts: await queue.getJobCounts(), rateLimit: await queue.getGlobalRateLimit() };
+    const sent = () => run.sim.requestLog.entries().length;
+    const sentBefore = sent();
+    await page.goto(`${BASE}/queues/queue/nba-requests?status=completed`);
+    const header = page.locator('[class*="header-"]', {
+      has: page.getByText(run.failedJobId, { exact: true }),
+    });
+    await header.waitFor();
+    const toast = (reason: string) => page.getByText(reason, { exact: true }).waitFor();
+    // No "Retry all" on completed jobs. The job retried above failed once, so bull-board still
+    // offers to retry it: the dashboard refuses (it would fetch the box score again).
+    expect(await page.getByRole('button', { name: 'Retry all' }).count()).toBe(0);
+    const retry = header.locator('button:has(svg.lucide-refresh-cw)');
+    await retry.click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await toast(RETRY_FAILED_ONLY);
+
+    const queueMenu = page.locator('button:has(svg.lucide-ellipsis-vertical)');
+    await queueMenu.click();
+    await page.getByRole('menuitem', { name: 'Obliterate' }).click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await toast(OBLITERATE);
+
+    await queueMenu.click();
+    await page.getByRole('menuitem', { name: 'Add job' }).click();
+    await page.getByLabel('Job name').fill('box-score');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await toast(ADD);
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: join(SCREENSHOTS, 'queues-refused.png') });
+
+    // No button for these (none on completed jobs): the same requests from the page itself, as
+    // bull-board's client sends them, so Origin and Content-Type are the page's own.
+    const answers = await page.evaluate(
+      async (requests) => {
+        const results: { status: number; body: unknown }[] = [];
+        for (const [method, path, body] of requests) {
+          const response = await fetch(path, {
+            method,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          results.push({ status: response.status, body: await response.json() });
+        }
+        return results;
+      },
+      [
+        ['PUT', '/queues/api/queues/nba-requests/retry/completed', {}],
+        [
+          'PATCH',
+          `/queues/api/queues/nba-requests/${run.failedJobId}/update-data`,
+          { data: { gameId: 'x' } },
+        ],
+      ] as const,
+    );
+    const refused = (message: string) => ({
+      status: 403,
+      body: { error: { key: 'ERRORS.FORBIDDEN' }, message },
+    });
+    expect(answers).toEqual([refused(RETRY_FAILED_ONLY), refused(EDIT_DATA)]);
+
+    expect({ counts: await queue.getJobCounts(), rateLimit: await queue.getGlobalRateLimit() }).toEqual(
+      before,
+    );
+    expect(await queue.getJobState(run.failedJobId)).toBe('completed');
+    expect(sent()).toBe(sentBefore);
+    await page.close();
   });
 
   it('sent nothing beyond 127.0.0.1 (bull-board asks for Google Fonts; the page policy stops it)', () => {

@@ -1,44 +1,60 @@
+import type { BullBoardRequest, HookContext } from '@bull-board/api/typings/app';
 import { describe, expect, it } from 'vitest';
-import { createBoardGuard, refusal } from './board-guard.js';
+import { OBLITERATE, RATE_LIMIT, RETRY_FAILED_ONLY } from './board-allowlist.js';
+import { createBoardGuard } from './board-guard.js';
 
-const RATE_LIMIT =
-  'the global rate limit protects the NBA API: it is set from RATE_LIMIT_SECONDS and cannot be changed or released here';
+/** A bull-board request whose queue `nba-requests` holds jobs in the given states. */
+function request(params: Record<string, string>, states: Record<string, string> = {}): BullBoardRequest {
+  const queue = {
+    getJob: async (id: string) => (id in states ? { getState: async () => states[id] } : undefined),
+  };
+  return { params, queues: new Map([['nba-requests', queue]]) } as unknown as BullBoardRequest;
+}
+
+const context = (method: HookContext['method'], route: string, req: BullBoardRequest): HookContext => ({
+  method,
+  route,
+  request: req,
+});
 
 describe('the bull-board guard', () => {
-  it('refuses changing and releasing the rate limit, and setting a global concurrency, always', () => {
-    expect(refusal('put', '/api/queues/:queueName/rate-limit', false)).toBe(RATE_LIMIT);
-    expect(refusal('put', '/api/queues/:queueName/rate-limit/release', false)).toBe(RATE_LIMIT);
-    expect(refusal('put', '/api/queues/:queueName/concurrency', false)).toMatch(/WORKER_CONCURRENCY/);
-    expect(refusal('get', '/api/queues/:queueName/rate-limit', false)).toBeUndefined();
-  });
-
-  it('lets retries and other changes through unless read-only', () => {
-    for (const route of [
-      '/api/queues/:queueName/:jobId/retry',
-      '/api/queues/:queueName/retry/:queueStatus',
-    ]) {
-      expect(refusal('put', route, false)).toBeUndefined();
-      expect(refusal('put', route, true)).toBe('this dashboard is read-only (DASHBOARD_READ_ONLY=true)');
-    }
-    expect(refusal('get', '/api/queues', true)).toBeUndefined();
-  });
+  const guard = createBoardGuard({ readOnly: false, requestQueueName: 'nba-requests' });
+  const before = (c: HookContext) => guard.before?.(c);
 
   it('answers a refusal as bull-board errors look: 403, a translation key and the reason', async () => {
-    const guard = createBoardGuard({ readOnly: false, requestQueueName: 'nba-requests' });
-    const request = { params: { queueName: 'nba-requests' } } as never;
-    expect(
-      await guard.before?.({ method: 'put', route: '/api/queues/:queueName/rate-limit', request }),
-    ).toEqual({
+    const req = request({ queueName: 'nba-requests' });
+    expect(await before(context('put', '/api/queues/:queueName/rate-limit', req))).toEqual({
       allow: false,
       status: 403,
       errorKey: 'ERRORS.FORBIDDEN',
       message: RATE_LIMIT,
     });
+    expect(await before(context('put', '/api/queues/:queueName/obliterate', req))).toMatchObject({
+      allow: false,
+      message: OBLITERATE,
+    });
+    expect(await before(context('get', '/api/queues/:queueName/rate-limit', req))).toBeUndefined();
+  });
+
+  it('retries one job only when it is failed; a job that is not there is left to bull-board (404)', async () => {
+    const states = { a: 'failed', b: 'completed', c: 'waiting' };
+    const retry = (jobId: string) =>
+      before(
+        context(
+          'put',
+          '/api/queues/:queueName/:jobId/retry',
+          request({ queueName: 'nba-requests', jobId }, states),
+        ),
+      );
+    expect(await retry('a')).toBeUndefined();
+    expect(await retry('b')).toMatchObject({ allow: false, status: 403, message: RETRY_FAILED_ONLY });
+    expect(await retry('c')).toMatchObject({ allow: false, message: RETRY_FAILED_ONLY });
+    expect(await retry('missing')).toBeUndefined();
   });
 
   it("runs the product's resume after bull-board resumed the request queue, and only then", async () => {
     const resumed: string[] = [];
-    const guard = createBoardGuard({
+    const withResume = createBoardGuard({
       readOnly: false,
       requestQueueName: 'nba-requests',
       onRequestQueueResumed: async () => {
@@ -46,24 +62,18 @@ describe('the bull-board guard', () => {
       },
     });
     const ok = { status: 200 as const, body: {} };
-    const one = (queueName: string) => ({ params: { queueName } }) as never;
-    await guard.after?.(
-      { method: 'put', route: '/api/queues/:queueName/resume', request: one('nba-requests') },
+    const one = (queueName: string) => request({ queueName });
+    await withResume.after?.(context('put', '/api/queues/:queueName/resume', one('nba-requests')), ok);
+    await withResume.after?.(context('put', '/api/queues/resume', one('')), ok);
+    await withResume.after?.(
+      context('put', '/api/queues/:queueName/resume', one('backfill-maintenance')),
       ok,
     );
-    await guard.after?.({ method: 'put', route: '/api/queues/resume', request: one('') }, ok);
-    await guard.after?.(
-      { method: 'put', route: '/api/queues/:queueName/resume', request: one('backfill-maintenance') },
-      ok,
-    );
-    await guard.after?.(
-      { method: 'put', route: '/api/queues/:queueName/pause', request: one('nba-requests') },
-      ok,
-    );
-    await guard.after?.(
-      { method: 'put', route: '/api/queues/:queueName/resume', request: one('nba-requests') },
-      { status: 404, body: { error: { key: 'ERRORS.QUEUE_NOT_FOUND' } } },
-    );
+    await withResume.after?.(context('put', '/api/queues/:queueName/pause', one('nba-requests')), ok);
+    await withResume.after?.(context('put', '/api/queues/:queueName/resume', one('nba-requests')), {
+      status: 404,
+      body: { error: { key: 'ERRORS.QUEUE_NOT_FOUND' } },
+    });
     expect(resumed).toEqual(['yes', 'yes']);
   });
 });

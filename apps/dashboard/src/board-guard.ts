@@ -1,26 +1,10 @@
-import type { BeforeHookResult, BoardHooks, HookContext } from '@bull-board/api/typings/app';
-
-/**
- * Which bull-board API calls the dashboard refuses, decided on the route pattern bull-board
- * matched (so no URL spelling can slip past) before its handler runs.
- *
- * The NBA API's protection is the queue's global rate limit (DESIGN §5); bull-board 9.10.1 can
- * change it (`PUT /api/queues/:queueName/rate-limit`, where `max: null` removes it), lift the
- * throttled cool-down (`PUT /api/queues/:queueName/rate-limit/release`) and set a global
- * concurrency (`PUT /api/queues/:queueName/concurrency`). All three would outlive the click in
- * Redis, so they belong to RATE_LIMIT_SECONDS and WORKER_CONCURRENCY, not to a button.
- */
-export function refusal(method: string, route: string, readOnly: boolean): string | undefined {
-  if (method.toLowerCase() === 'get') return undefined;
-  if (route.includes('/rate-limit')) {
-    return 'the global rate limit protects the NBA API: it is set from RATE_LIMIT_SECONDS and cannot be changed or released here';
-  }
-  if (route.endsWith('/concurrency')) {
-    return 'concurrency is set by WORKER_CONCURRENCY and the global rate limit, not from the dashboard';
-  }
-  if (readOnly) return 'this dashboard is read-only (DASHBOARD_READ_ONLY=true)';
-  return undefined;
-}
+import type {
+  BeforeHookResult,
+  BoardHooks,
+  BullBoardRequest,
+  HookContext,
+} from '@bull-board/api/typings/app';
+import { boardDecision } from './board-allowlist.js';
 
 export interface BoardGuardOptions {
   readonly readOnly: boolean;
@@ -33,13 +17,37 @@ export interface BoardGuardOptions {
 const RESUME_ONE = '/api/queues/:queueName/resume';
 const RESUME_ALL = '/api/queues/resume';
 
-/** bull-board hooks: refuse as `refusal` says; after a resume, run the product's own resume. */
+/**
+ * The state of the job `:jobId` of queue `:queueName`, or undefined when there is none (then
+ * bull-board's handler answers 404 itself).
+ */
+async function jobState(request: BullBoardRequest): Promise<string | undefined> {
+  const queue = request.queues.get(String(request.params.queueName));
+  const job = await queue?.getJob(String(request.params.jobId));
+  return job ? await job.getState() : undefined;
+}
+
+const refused = (message: string): BeforeHookResult => ({
+  allow: false,
+  status: 403,
+  errorKey: 'ERRORS.FORBIDDEN',
+  message,
+});
+
+/**
+ * bull-board hooks: before a handler runs, the allowlist of board-allowlist.ts (decided on the
+ * route pattern bull-board matched); after a resume, the product's own resume.
+ */
 export function createBoardGuard(options: BoardGuardOptions): BoardHooks {
   return {
-    before: (context: HookContext): BeforeHookResult => {
-      const reason = refusal(context.method, context.route, options.readOnly);
-      if (reason === undefined) return undefined;
-      return { allow: false, status: 403, errorKey: 'ERRORS.FORBIDDEN', message: reason };
+    before: async (context: HookContext): Promise<BeforeHookResult> => {
+      const decision = boardDecision(context.method, context.route, context.request.params, options.readOnly);
+      if (decision.kind === 'refuse') return refused(decision.reason);
+      if (decision.kind === 'if-job-failed') {
+        const state = await jobState(context.request);
+        if (state !== undefined && state !== 'failed') return refused(decision.otherwise);
+      }
+      return undefined;
     },
     after: async (context, result) => {
       const resumed =

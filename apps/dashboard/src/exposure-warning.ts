@@ -14,7 +14,7 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * The start-up warning for a dashboard that others can reach with nothing asked of them: it
- * shows the whole run and, unless read-only, lets anyone retry, clean or empty the queue.
+ * shows the whole run and, unless read-only, lets anyone retry, pause or clean failed jobs.
  */
 export function exposureWarning(options: {
   readonly host: string;

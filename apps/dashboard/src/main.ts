@@ -10,6 +10,7 @@ import {
 } from '@repo/shared/queue';
 import { seasonStates } from '@repo/shared/state';
 import { exposureWarning } from './exposure-warning.js';
+import { hostRules } from './host-check.js';
 import { createServer } from './server.js';
 
 const config = loadConfigOrExit();
@@ -39,6 +40,11 @@ const app = createServer({
   stateOf: seasonStates(redis),
   rateLimitSeconds: config.rateLimitSeconds,
   rateLimitPerHour: config.rateLimitPerHour,
+  hosts: hostRules({
+    port: config.dashboardPort,
+    listenHost: config.dashboardHost,
+    allowedHosts: config.dashboardAllowedHosts,
+  }),
   readOnly: config.dashboardReadOnly,
   auth,
   log,

@@ -1,17 +1,20 @@
 import type { Logger } from '@repo/shared/log';
-import { errorMessage } from '@repo/shared/log';
 import { type MaintenanceQueue, type Redis, type RequestQueue, resumeRequests } from '@repo/shared/queue';
 import type { RedisState } from '@repo/shared/state';
 import type { Queue } from 'bullmq';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { type BasicAuthCredentials, createBasicAuth } from './basic-auth.js';
+import { READ_ONLY } from './board-allowlist.js';
+import { createErrorHandler } from './error-answer.js';
+import type { HostRules } from './host-check.js';
 import { createProgressSource } from './progress-source.js';
-import { UnavailableError } from './redis-deadline.js';
+import { requireKnownHost, requireSameOriginChanges, securityHeaders } from './request-guard.js';
 import { createHealthzRoute } from './routes/healthz.js';
 import { createMetricsRoute } from './routes/metrics.js';
 import { createProgressApiRoute } from './routes/progress-api.js';
 import { createProgressPageRoute } from './routes/progress-page.js';
 import { createQueuesRouter } from './routes/queues.js';
+import { isSafeMethod } from './same-origin.js';
 
 export interface DashboardDeps {
   readonly redis: Redis;
@@ -28,6 +31,8 @@ export interface DashboardDeps {
   readonly rateLimitSeconds: number;
   /** The hourly budget (RATE_LIMIT_PER_HOUR), shown with its next slot; none when undefined. */
   readonly rateLimitPerHour?: number | undefined;
+  /** The `Host` headers answered (host-check.ts `hostRules`); any other is refused with 403. */
+  readonly hosts: HostRules;
   /** bull-board read-only and every mutating route refused. @defaultValue false */
   readonly readOnly?: boolean;
   /** Basic auth on every route but `/healthz`; none when undefined. */
@@ -37,17 +42,13 @@ export interface DashboardDeps {
   readonly redisDeadlineMs?: number;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 function refuseMutations(): RequestHandler {
   return (req, res, next) => {
-    if (SAFE_METHODS.has(req.method)) {
+    if (isSafeMethod(req.method)) {
       next();
       return;
     }
-    res
-      .status(403)
-      .json({ error: 'forbidden', reason: 'this dashboard is read-only (DASHBOARD_READ_ONLY=true)' });
+    res.status(403).json({ error: 'forbidden', reason: READ_ONLY });
   };
 }
 
@@ -68,6 +69,8 @@ export function createServer(deps: DashboardDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // Before any route, /healthz included: Docker's health check asks 127.0.0.1, a known Host.
+  app.use(securityHeaders(), requireKnownHost(deps.hosts), requireSameOriginChanges());
   app.get('/healthz', createHealthzRoute(deps.redis, deadlineMs));
   if (deps.auth) app.use(createBasicAuth(deps.auth));
   if (readOnly) app.use(refuseMutations());
@@ -84,17 +87,9 @@ export function createServer(deps: DashboardDeps): Express {
       readOnly,
       // bull-board's resume only resumes; the product's also forgets why it paused.
       onRequestQueueResumed: () => resumeRequests(deps.requestQueue, deps.redis),
+      log: deps.log,
     }),
   );
-
-  const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-    const message = errorMessage(error);
-    const unavailable = error instanceof UnavailableError;
-    deps.log?.warn({ path: req.path, err: error }, 'dashboard request failed');
-    res
-      .status(unavailable ? 503 : 500)
-      .json({ error: unavailable ? 'unavailable' : 'internal', reason: message });
-  };
-  app.use(onError);
+  app.use(createErrorHandler(deps.log));
   return app;
 }

@@ -16,6 +16,7 @@ export const WAITING = '2024-25.play-by-play.0022400061';
 
 export const url = (port: number, path: string) => `http://127.0.0.1:${port}${path}`;
 
+/** A JSON request from the dashboard's own origin, as its pages send them (`headers` may override). */
 export function send(
   port: number,
   method: string,
@@ -25,7 +26,7 @@ export function send(
 ): Promise<Response> {
   return fetch(url(port, path), {
     method,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', origin: url(port, ''), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }

@@ -90,7 +90,9 @@ const url = (protocols: readonly string[]) =>
   z.string().refine(
     (v) => {
       try {
-        return protocols.includes(new URL(v).protocol);
+        // `redis:/host` parses too, as a path: the authority must follow `//`.
+        const { protocol } = new URL(v);
+        return protocols.includes(protocol) && v.startsWith(`${protocol}//`);
       } catch {
         return false;
       }
@@ -107,6 +109,20 @@ const listOf = <T extends string>(allowed: readonly T[]) =>
       error: `expected a comma-separated list of ${allowed.map((a) => `"${a}"`).join(', ')}`,
     })
     .transform((items) => items as T[]);
+
+/** `host` or `host:port` (IPv6 in brackets), lower case: one entry of DASHBOARD_ALLOWED_HOSTS. */
+const HOST_AND_PORT = /^(\[[0-9a-f:.]+\]|[a-z0-9_-]+(\.[a-z0-9_-]+)*)(:(\d{1,5}))?$/;
+const validPort = (port: string | undefined) =>
+  port === undefined || (Number(port) >= 1 && Number(port) <= 65_535);
+
+/** A comma-separated list of hosts, each optionally with a port; lower-cased, duplicates dropped. */
+const hostList = z
+  .string()
+  .transform((v) => [...new Set(v.split(',').map((s) => s.trim().toLowerCase()))].filter((s) => s !== ''))
+  .refine((items) => items.every((s) => HOST_AND_PORT.test(s) && validPort(HOST_AND_PORT.exec(s)?.[4])), {
+    error:
+      'expected a comma-separated list of host names or IP addresses, each optionally with :port (IPv6 in brackets)',
+  });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -275,6 +291,10 @@ export const CONFIG_SCHEMA = variables({
   DASHBOARD_HOST: variable(z.string().trim().min(1).default('127.0.0.1'), {
     meaning: 'address the dashboard listens on; `0.0.0.0` exposes it (the Docker image does)',
     allowed: 'a host name or IP address',
+  }),
+  DASHBOARD_ALLOWED_HOSTS: variable(hostList.optional(), {
+    meaning: 'Host headers the dashboard answers besides localhost, 127.0.0.1, [::1] and DASHBOARD_HOST',
+    allowed: 'comma-separated `host` or `host:port` (no port: DASHBOARD_PORT or none)',
   }),
   DASHBOARD_USER: variable(z.string().min(1).optional(), {
     meaning: 'basic-auth user of the dashboard; auth is on when both user and password are set',

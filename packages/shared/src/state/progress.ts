@@ -54,8 +54,13 @@ export interface Progress {
   readonly overall: RequestProgress;
   readonly totals: { readonly requests: number; readonly rows: number; readonly bytes: number };
   readonly errorsByClass: Readonly<Partial<Record<ErrorKind, number>>>;
-  /** Items completed per minute over the last `RATE_WINDOW_MINUTES`. */
+  /**
+   * Items completed per minute over the last `RATE_WINDOW_MINUTES`, or over the time since
+   * `startedAt` when the run is younger (at least 15 s).
+   */
   readonly ratePerMinute: number;
+  /** When the season's first NBA request was counted; null before any. */
+  readonly startedAt: string | null;
   readonly etaSeconds: number;
   readonly meanQualityScore: number | null;
   readonly apiLatencyMs: { readonly p50: number | null; readonly p95: number | null };
@@ -224,6 +229,7 @@ export function computeProgress(input: ProgressInput, now: Date): Progress {
     totals: { requests: input.counters.requests, rows: input.counters.rows, bytes: input.counters.bytes },
     errorsByClass: input.counters.errors,
     ratePerMinute: Math.round(ratePerMinute * 100) / 100,
+    startedAt: input.counters.startedAt ?? null,
     etaSeconds: Math.round(overallProgress.pending * secondsPerItem),
     meanQualityScore: qualityCount === 0 ? null : Math.round((qualitySum / qualityCount) * 10_000) / 10_000,
     apiLatencyMs: { p50: quantile(input.latencies, 0.5), p95: quantile(input.latencies, 0.95) },
