@@ -18,13 +18,13 @@ export {
   BOX_SCORES_ADVANCED_SCHEMA,
 } from './datasets/box-scores-advanced.js';
 export { BOX_SCORES_TEAMS_SCHEMA, TEAM_TOTALS_ROOT, type TeamRowKind } from './datasets/box-scores-teams.js';
-export { checkRowsAgainstSchema, isIsoDate, matchesColumnType } from './datasets/check-rows.js';
 export {
   DATASET_CHECKS,
   DATASET_NAMES,
   DATASET_SCHEMAS,
   type DatasetName,
-} from './datasets/dataset-schemas.js';
+} from './datasets/catalogue.js';
+export { checkRowsAgainstSchema, isIsoDate, matchesColumnType } from './datasets/check-rows.js';
 export { GAMES_SCHEMA } from './datasets/games.js';
 export { finalScoreOf, finalScoreOutcome, PLAY_BY_PLAY_SCHEMA } from './datasets/play-by-play.js';
 export { PLAYERS_SCHEMA } from './datasets/players.js';

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Row } from './dataset-schema.js';
-import type { DatasetName } from './datasets/dataset-schemas.js';
-import { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
+import type { DatasetName } from './datasets/catalogue.js';
+import { DATASET_SCHEMAS } from './datasets/catalogue.js';
 import { type ObjectMetadata, objectMetadata } from './object-metadata.js';
 import { writeParquet } from './parquet-writer.js';
 import { datasetKey, monthOf, rawKey } from './s3-layout.js';

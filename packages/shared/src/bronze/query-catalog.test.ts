@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATASET_NAMES, DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
+import { DATASET_NAMES, DATASET_SCHEMAS } from './datasets/catalogue.js';
 import {
   athenaTable,
   defaultCatalogLocation,

@@ -1,6 +1,6 @@
 import { isSeason } from '../identity/index.js';
 import type { ColumnSpec, ColumnType } from './dataset-schema.js';
-import { DATASET_NAMES, DATASET_SCHEMAS, type DatasetName } from './datasets/dataset-schemas.js';
+import { DATASET_NAMES, DATASET_SCHEMAS, type DatasetName } from './datasets/catalogue.js';
 import {
   datasetGlob,
   datasetPartitionKeys,

@@ -1,6 +1,6 @@
 import { assertGameId } from '../identity/index.js';
-import type { DatasetName } from './datasets/dataset-schemas.js';
-import { DATASET_SCHEMAS } from './datasets/dataset-schemas.js';
+import type { DatasetName } from './datasets/catalogue.js';
+import { DATASET_SCHEMAS } from './datasets/catalogue.js';
 
 /**
  * The only module that builds S3 keys (DESIGN §4). Keys are a pure function of (prefix,

@@ -14,7 +14,6 @@ export {
   SEASON_TYPES,
   type SeasonType,
 } from './endpoint.js';
-export { type ScheduledGame, scheduleGames } from './endpoints/schedule-games.js';
 export {
   ERROR_KINDS,
   type ErrorKind,
@@ -38,4 +37,5 @@ export {
   impersonatedBrowser,
   NBA_REQUEST_HEADERS,
 } from './request-headers.js';
+export { type ScheduledGame, scheduleGames } from './schedule-games.js';
 export type { NbaTransport, TransportAnswer, TransportOptions } from './transport.js';

@@ -7,18 +7,18 @@ import {
 } from '../../bronze/index.js';
 import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
-import { readSourcedCells } from './api-cells.js';
-import { assembleRow } from './assemble-row.js';
+import { readSourcedCells } from '../parsing/api-cells.js';
+import { assembleRow } from '../parsing/assemble-row.js';
 import {
   type BoxScoreTeam,
   boxScoreV3Params,
   minutesCellSeconds,
   readBoxScoreTeams,
-} from './box-score-v3-teams.js';
-import { secondsToMinutes } from './game-clock.js';
-import { gameContextCells } from './game-context.js';
-import { isRecord } from './json-shape.js';
-import { lineageCells } from './lineage-cells.js';
+} from '../parsing/box-score-v3-teams.js';
+import { secondsToMinutes } from '../parsing/game-clock.js';
+import { gameContextCells } from '../parsing/game-context.js';
+import { isRecord } from '../parsing/json-shape.js';
+import { lineageCells } from '../parsing/lineage-cells.js';
 
 const ENDPOINT = 'boxscoreadvancedv3';
 const COLUMNS = BOX_SCORES_ADVANCED_SCHEMA.columns;

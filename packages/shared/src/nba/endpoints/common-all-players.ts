@@ -1,10 +1,10 @@
 import { PLAYERS_SCHEMA } from '../../bronze/index.js';
 import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
-import { readSourcedCells } from './api-cells.js';
-import { assembleRow } from './assemble-row.js';
-import { lineageCells } from './lineage-cells.js';
-import { readV2ResultSet } from './v2-result-set.js';
+import { readSourcedCells } from '../parsing/api-cells.js';
+import { assembleRow } from '../parsing/assemble-row.js';
+import { lineageCells } from '../parsing/lineage-cells.js';
+import { readV2ResultSet } from '../parsing/v2-result-set.js';
 
 const ENDPOINT = 'commonallplayers';
 const SET = 'CommonAllPlayers';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { errorOf as parseError, readNbaFixture } from '../../../test/support/nba-fixtures.js';
 import { checkRowsAgainstSchema, GAMES_SCHEMA } from '../../bronze/index.js';
 import type { ParseContext } from '../endpoint.js';
+import { scheduleGames } from '../schedule-games.js';
 import { LEAGUE_GAME_LOG } from './league-game-log.js';
-import { scheduleGames } from './schedule-games.js';
 
 const body: unknown = readNbaFixture('leaguegamelog_T_2025-26_RS_TRUNCATED30.json');
 const ingestedAt = new Date('2026-02-22T05:36:00.000Z');

@@ -2,12 +2,12 @@ import type { CellValue } from '../../bronze/index.js';
 import { PLAY_BY_PLAY_SCHEMA } from '../../bronze/index.js';
 import type { EndpointDefinition, ParseContext, ParsedRows, RequestTarget } from '../endpoint.js';
 import { NbaRequestError } from '../errors.js';
-import { readSourcedCells } from './api-cells.js';
-import { assembleRow } from './assemble-row.js';
-import { isoDurationSeconds } from './game-clock.js';
-import { checkBodyGameId, gameContextCells, requireGameId } from './game-context.js';
-import { describeValue, isEmptyObject, isRecord } from './json-shape.js';
-import { lineageCells } from './lineage-cells.js';
+import { readSourcedCells } from '../parsing/api-cells.js';
+import { assembleRow } from '../parsing/assemble-row.js';
+import { isoDurationSeconds } from '../parsing/game-clock.js';
+import { checkBodyGameId, gameContextCells, requireGameId } from '../parsing/game-context.js';
+import { describeValue, isEmptyObject, isRecord } from '../parsing/json-shape.js';
+import { lineageCells } from '../parsing/lineage-cells.js';
 
 const ENDPOINT = 'playbyplayv3';
 const ACTION_ROOT = 'game.actions[]';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATASET_NAMES, DATASET_SCHEMAS } from './dataset-schemas.js';
+import { DATASET_NAMES, DATASET_SCHEMAS } from './catalogue.js';
 
 describe('DATASET_SCHEMAS', () => {
   it.each(DATASET_NAMES)('%s has unique snake_case columns, each documented', (name) => {

@@ -1,6 +1,6 @@
-import type { Row } from '../../bronze/index.js';
-import { SEASON_TYPES, type SeasonType } from '../endpoint.js';
-import { describeValue } from './json-shape.js';
+import type { Row } from '../bronze/index.js';
+import { SEASON_TYPES, type SeasonType } from './endpoint.js';
+import { describeValue } from './parsing/json-shape.js';
 
 /** One game the planner enqueues per-game requests for. */
 export interface ScheduledGame {
