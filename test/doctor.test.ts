@@ -170,7 +170,7 @@ describe('planner doctor', () => {
     expect(report).toMatchObject({ ok: true, exitCode: 0, summary: { ok: 10, warn: 0, FAIL: 0, skip: 0 } });
     expect(statuses(report)).toEqual(ALL_OK);
     expect(check(report, 'config').finding).toBe(
-      'valid: season 2024-25, 8 of 33 variables set, the others default',
+      'valid: season 2024-25, 8 of 34 variables set, the others default',
     );
     expect(check(report, 'redis').finding).toMatch(
       new RegExp(

@@ -184,7 +184,9 @@ describe('shutdown when Redis is gone', () => {
     const lost = lines.filter(outage);
     expect(lost.length, output).toBeGreaterThanOrEqual(1);
     expect(lost.length, output).toBeLessThanOrEqual(2);
-    expect(lost[0]).toMatchObject({ level: 'error', err: { code: 'ECONNREFUSED' } });
+    // Refused when Redis was idle as it went; reset when a command (the drain checkpoint) was in flight.
+    expect(lost[0]).toMatchObject({ level: 'error' });
+    expect(['ECONNREFUSED', 'ECONNRESET']).toContain((lost[0]?.err as { code?: string } | undefined)?.code);
   }, 30_000);
 
   it('the dashboard has nothing left and exits 0; a planner command in flight exits 1 at the deadline', async () => {

@@ -25,6 +25,8 @@ export class BronzeReader {
     });
   }
 
+  private reads = 0;
+
   async keys(prefix = ''): Promise<string[]> {
     return (await this.store.listKeys(prefix)).sort();
   }
@@ -34,7 +36,9 @@ export class BronzeReader {
     const bytes = await this.store.get(key);
     if (bytes === undefined) throw new Error(`no object at ${key}`);
     this.folder ??= await mkdtemp(join(tmpdir(), 'bronze-read-'));
-    const file = join(this.folder, key.replaceAll('/', '__'));
+    // A file per read: DuckDB caches what it read of a path, so rewriting one under it (the same
+    // key read before and after it changed) reads garbage.
+    const file = join(this.folder, `${++this.reads}-${key.replaceAll('/', '__')}`);
     await writeFile(file, bytes);
     this.instance ??= await DuckDBInstance.create(':memory:');
     this.connection ??= await this.instance.connect();

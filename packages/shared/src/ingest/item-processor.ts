@@ -142,13 +142,13 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
     }
   }
 
-  /** Writes to S3 until it answers; a run of failures across workers halts the queue. */
-  function storeUntilWritten(
-    job: JobContext,
-    write: () => Promise<readonly WrittenObject[]>,
-  ): Promise<readonly WrittenObject[]> {
+  /**
+   * Runs an S3 step (a write, or a read the body's checks need) until S3 answers; a run of failures
+   * across workers halts the queue. The body in hand is never dropped for our storage's sake.
+   */
+  function untilS3Answers<T>(job: JobContext, what: 'read' | 'write', step: () => Promise<T>): Promise<T> {
     const { log, id, attempt } = job;
-    return untilDone(write, async (error, tries) => {
+    return untilDone(step, async (error, tries) => {
       const { kind, message } = classify(error);
       if (kind !== 'storage') throw error;
       await recordUntilDone(log, () =>
@@ -157,7 +157,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       const inARow = await recordUntilDone(log, () => deps.storageOutage.recordFailure());
       log.warn(
         { error_class: kind, tries, err: error },
-        'S3 write failed; keeping the body and trying again',
+        `S3 ${what} failed; keeping the body and trying again`,
       );
       if (inARow >= STORAGE_HALT_AFTER) {
         const reason = `storage unavailable since ${now().toISOString()}: ${inARow} S3 failures in a row (last: ${message}); the queue resumes when S3 answers a probe`;
@@ -198,7 +198,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
   /** Step 3: the raw body and the Parquet files on S3 (in place, until S3 answers). */
   async function store(job: JobContext, response: NbaResponse, rows: ParsedRows, metadata: ObjectMetadata) {
     const { data } = job;
-    const written = await storeUntilWritten(job, () =>
+    const written = await untilS3Answers(job, 'write', () =>
       writeItem(
         deps.store,
         {
@@ -282,7 +282,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       season: job.data.season,
       id: rawIdOf(job.data),
     });
-    const stored = await readRawBody(deps.store, key);
+    const stored = await untilS3Answers(job, 'read', () => readRawBody(deps.store, key));
     if (stored === undefined) return undefined;
     if (stored.body === response.body) return [];
     const before = parseBody(job.endpoint, stored.body, { ...job.data, ingestedAt: stored.ingestedAt });
@@ -304,7 +304,7 @@ export function createProcessor(deps: ProcessorDeps): (job: Job<RequestJobData>)
       season: job.data.season,
       id: job.data.gameId,
     });
-    const stored = await readRawBody(deps.store, key);
+    const stored = await untilS3Answers(job, 'read', () => readRawBody(deps.store, key));
     if (stored === undefined) return undefined;
     try {
       return parseBody(ENDPOINTS[request], stored.body, {

@@ -33,6 +33,23 @@ export interface CreateLoggerOptions {
   readonly destination?: NodeJS.WritableStream;
 }
 
+/**
+ * pino's error serializer, with a password in the message or stack masked. `err` is not always an
+ * Error: a probe logs the text of why it failed, and text is masked as it is.
+ */
+function serializeError(error: unknown): unknown {
+  if (typeof error === 'string') return redactCredentials(error);
+  const errorLike =
+    typeof error === 'object' && error !== null && typeof (error as Error).message === 'string';
+  if (!errorLike) return error;
+  const serialized = pino.stdSerializers.err(error as Error);
+  return {
+    ...serialized,
+    message: redactCredentials(serialized.message),
+    ...(typeof serialized.stack === 'string' ? { stack: redactCredentials(serialized.stack) } : {}),
+  };
+}
+
 /** pino JSON logs with fixed snake_case fields (DESIGN §8) and secrets redacted. */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const pinoOptions: LoggerOptions = {
@@ -42,16 +59,7 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     // An error's message and stack may quote a URL with its password (a refused REDIS_URL, a
     // proxy that did not answer): masked like every other message.
-    serializers: {
-      err: (error: unknown) => {
-        const serialized = pino.stdSerializers.err(error as Error);
-        return {
-          ...serialized,
-          message: redactCredentials(serialized.message),
-          ...(serialized.stack === undefined ? {} : { stack: redactCredentials(serialized.stack) }),
-        };
-      },
-    },
+    serializers: { err: serializeError },
     formatters: { level: (label) => ({ level: label }) },
   };
   return options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
