@@ -11,12 +11,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './helpers/free-port.js';
 import { REPO_ROOT, waitFor } from './helpers/processes.js';
 import { createTestBucket, type TestServices, testServices } from './helpers/services.js';
 
@@ -78,15 +78,6 @@ function hasMarker(pid: number, marker: string): boolean {
 function stillAlive(info: ProcessInfo): boolean {
   const now = readProcess(info.pid);
   return now !== undefined && now.startTime === info.startTime && now.state !== 'Z';
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 interface DemoRun {

@@ -123,8 +123,15 @@ describe('planner', () => {
     const badSeason = await runApp('planner', ['enqueue', 'season', '--season', '2024-26'], {
       PATH: process.env.PATH,
     });
-    expect(badSeason.code).toBe(2);
-    expect(badSeason.stderr).toContain('"2024-26"');
+    expect(badSeason.code).toBe(1);
+    expect(badSeason.stderr).toContain(
+      "option '--season <seasons>' argument '2024-26' is invalid. season: expected YYYY-YY with YY = YYYY + 1 (mod 100), e.g. 2024-25 or 1999-00, got \"2024-26\"",
+    );
+    const twoToFollow = await runApp('planner', ['follow', '--season', '2023-24,2024-25'], {
+      PATH: process.env.PATH,
+    });
+    expect(twoToFollow.code).toBe(1);
+    expect(twoToFollow.stderr).toContain('expected one season, got 2 (2023-24, 2024-25)');
     const bad = await runApp('planner', ['enqueue', 'seasons'], { PATH: process.env.PATH });
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("unknown command 'seasons'");

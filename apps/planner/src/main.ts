@@ -1,11 +1,11 @@
 import { verifySeason } from '@repo/shared/audit';
 import { DATASET_NAMES, type DatasetName } from '@repo/shared/bronze';
-import { parseSeasonList, seasonContaining } from '@repo/shared/identity';
+import { seasonContaining } from '@repo/shared/identity';
 import { enqueueSeason, rebuildSeason } from '@repo/shared/ingest';
 import { onShutdownSignal } from '@repo/shared/lifecycle';
 import { errorMessage } from '@repo/shared/log';
 import { runDoctor, warnAboutRedisSettings } from '@repo/shared/wiring';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { DEFAULT_WIDTH, formatDoctorReport } from './commands/doctor.js';
 import { formatEnqueueReport } from './commands/enqueue-season.js';
@@ -22,6 +22,7 @@ import {
   type PlannerContext,
   seasonsOf,
 } from './context.js';
+import { numberFlag, oneSeasonFlag, seasonsFlag } from './flags.js';
 
 /** What a failed command prints: one line on stderr, with its failure class when it has one. */
 function reportError(error: unknown): void {
@@ -61,17 +62,6 @@ async function withContext(
 const SEASONS_FLAG =
   'season(s): 2024-25, a list 2023-24,2024-25 or a range 2019-20..2024-25 (default: every planned season)';
 
-/** A `--season` list checked before anything connects; a bad one exits 2 like a bad variable. */
-function seasonListOrExit(flag: string | undefined): string[] | undefined {
-  if (flag === undefined) return undefined;
-  try {
-    return parseSeasonList(flag);
-  } catch (error) {
-    process.stderr.write(`planner: --season: ${errorMessage(error)}\n`);
-    process.exit(2);
-  }
-}
-
 const program = new Command()
   .name('planner')
   .description(
@@ -89,6 +79,7 @@ enqueue
   .option(
     '--season <seasons>',
     'season(s) to backfill, fetched in the order given: 2024-25, a list 2023-24,2024-25 or a range 2019-20..2024-25 (default: env SEASON, 2024-25)',
+    seasonsFlag,
   )
   .option('--season-types <list>', 'comma-separated: "Regular Season,PlayIn,Playoffs" (env SEASON_TYPES)')
   .option('--endpoints <list>', 'comma-separated per-game requests: box-score,play-by-play (env ENDPOINTS)')
@@ -100,13 +91,13 @@ enqueue
   )
   .action(
     async (flags: {
-      season?: string;
+      season?: string[];
       seasonTypes?: string;
       endpoints?: string;
       dryRun?: boolean;
       refresh?: boolean;
     }) => {
-      const seasons = seasonListOrExit(flags.season);
+      const seasons = flags.season;
       await withContext(
         {
           SEASON_TYPES: flags.seasonTypes,
@@ -130,32 +121,23 @@ enqueue
     },
   );
 
-/** `--season` of follow/unfollow: one season; by default the one that contains today's date. */
-function followedSeasonOrExit(flag: string | undefined): string {
-  const seasons = seasonListOrExit(flag);
-  if (seasons === undefined) return seasonContaining(new Date());
-  if (seasons.length !== 1) {
-    process.stderr.write(
-      `planner: --season: expected one season to follow, got ${seasons.length} (${flag})\n`,
-    );
-    process.exit(2);
-  }
-  return seasons[0] as string;
-}
-
 program
   .command('follow')
   .description(
     'keep a season in progress current: register a scheduler (FOLLOW_CRON, US Eastern; daily at 10:00 by default) that the workers run to enqueue the games that became final and re-check box scores FOLLOW_RECHECK_DAYS after they were added; runs once now too',
   )
-  .option('--season <YYYY-YY>', "season to follow (default: the one that contains today's date)")
+  .option(
+    '--season <YYYY-YY>',
+    "season to follow (default: the one that contains today's date)",
+    oneSeasonFlag,
+  )
   .option('--no-run', 'only register the scheduler; the first run is the next scheduled one')
   .addHelpText(
     'after',
     '\nExamples:\n  pnpm planner follow                      follow the current season\n  FOLLOW_CRON="30 9 * * *" pnpm planner follow --season 2026-27\n  pnpm planner unfollow --season 2026-27',
   )
   .action(async (flags: { season?: string; run: boolean }) => {
-    const season = followedSeasonOrExit(flags.season);
+    const season = flags.season ?? seasonContaining(new Date());
     await withContext({}, async (ctx) => {
       await warnAboutRedisSettings(ctx.redis, ctx.log);
       const outcome = await follow(forSeason(ctx, season), { run: flags.run });
@@ -167,9 +149,9 @@ program
 program
   .command('unfollow')
   .description('stop following a season: remove its scheduler (what is stored stays)')
-  .option('--season <YYYY-YY>', "season (default: the one that contains today's date)")
+  .option('--season <YYYY-YY>', "season (default: the one that contains today's date)", oneSeasonFlag)
   .action(async (flags: { season?: string }) => {
-    const season = followedSeasonOrExit(flags.season);
+    const season = flags.season ?? seasonContaining(new Date());
     await withContext({}, async (ctx) => {
       const removed = await unfollow(forSeason(ctx, season));
       process.stdout.write(removed ? `No longer following ${season}.\n` : `${season} was not followed.\n`);
@@ -221,15 +203,15 @@ Examples:
 program
   .command('status')
   .description('progress per request type, queue counts, errors by class and ETA, for each season')
-  .option('--season <seasons>', SEASONS_FLAG)
+  .option('--season <seasons>', SEASONS_FLAG, seasonsFlag)
   .addOption(
     new Option(
       '--json',
       "print the same data as JSON: the dashboard's /api/progress object, or an array of them when there are several seasons",
     ),
   )
-  .action(async (flags: { season?: string; json?: boolean }) => {
-    const given = seasonListOrExit(flags.season);
+  .action(async (flags: { season?: string[]; json?: boolean }) => {
+    const given = flags.season;
     await withContext({}, async (ctx) => {
       const reports = [];
       for (const season of await seasonsOf(ctx, given))
@@ -263,9 +245,9 @@ program
 program
   .command('retry-failed')
   .description('put every failed job back in the queue with its attempts reset')
-  .option('--season <seasons>', SEASONS_FLAG)
-  .action(async (flags: { season?: string }) => {
-    const given = seasonListOrExit(flags.season);
+  .option('--season <seasons>', SEASONS_FLAG, seasonsFlag)
+  .action(async (flags: { season?: string[] }) => {
+    const given = flags.season;
     await withContext({}, async (ctx) => {
       const seasons = await seasonsOf(ctx, given);
       for (const season of seasons) {
@@ -275,23 +257,12 @@ program
     });
   });
 
-/** A number from the command line, within bounds; commander reports the message. */
-function numberFlag(what: string, min: number, max: number): (value: string) => number {
-  const whole = what.startsWith('a whole');
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n)))
-      throw new InvalidArgumentError(`expected ${what} from ${min} to ${max}, got ${JSON.stringify(value)}`);
-    return n;
-  };
-}
-
 program
   .command('verify')
   .description(
     'audit S3 against the stored schedule: every game x endpoint present, every file readable with its schema, row counts plausible, quality at or above the threshold; exit 0 only when complete and clean',
   )
-  .option('--season <seasons>', SEASONS_FLAG)
+  .option('--season <seasons>', SEASONS_FLAG, seasonsFlag)
   .option('--endpoints <list>', 'per-game requests expected: box-score,play-by-play (env ENDPOINTS)')
   .option(
     '--min-quality <score>',
@@ -303,13 +274,13 @@ program
   .addOption(new Option('--json', 'print the report as JSON'))
   .action(
     async (flags: {
-      season?: string;
+      season?: string[];
       endpoints?: string;
       minQuality: number;
       concurrency: number;
       json?: boolean;
     }) => {
-      const given = seasonListOrExit(flags.season);
+      const given = flags.season;
       await withContext({ ENDPOINTS: flags.endpoints }, async (ctx) => {
         const reports = [];
         for (const season of await seasonsOf(ctx, given)) {
@@ -335,13 +306,13 @@ program
   .description(
     'regenerate Parquet files from the raw bodies under _raw/ with the current parsers and schemas, without any NBA request',
   )
-  .option('--season <seasons>', SEASONS_FLAG)
+  .option('--season <seasons>', SEASONS_FLAG, seasonsFlag)
   .addOption(new Option('--dataset <name>', 'only this dataset (default: all)').choices([...DATASET_NAMES]))
   .option('--concurrency <n>', 'raw bodies processed at once', numberFlag('a whole number', 1, 256), 8)
   .option('--dry-run', 'parse and encode, write nothing (env DRY_RUN)')
   .action(
-    async (flags: { season?: string; dataset?: DatasetName; concurrency: number; dryRun?: boolean }) => {
-      const given = seasonListOrExit(flags.season);
+    async (flags: { season?: string[]; dataset?: DatasetName; concurrency: number; dryRun?: boolean }) => {
+      const given = flags.season;
       await withContext({ DRY_RUN: flags.dryRun ? 'true' : undefined }, async (ctx) => {
         for (const season of await seasonsOf(ctx, given)) {
           const { config, store } = forSeason(ctx, season);

@@ -7,10 +7,9 @@ import {
   defaultCatalogLocation,
   renderCatalog,
 } from '@repo/shared/bronze';
-import { parseSeasonList } from '@repo/shared/identity';
-import { errorMessage } from '@repo/shared/log';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { loadPlannerConfig } from '../context.js';
+import { seasonsFlag } from '../flags.js';
 
 interface CatalogFlags {
   readonly format: CatalogFormat;
@@ -18,15 +17,6 @@ interface CatalogFlags {
   readonly season?: readonly string[];
   readonly database: string;
   readonly datasets?: readonly DatasetName[];
-}
-
-/** `--season 2019-20..2024-25` or `2023-24,2024-25`; commander prints the message. */
-function seasonsFlag(value: string): string[] {
-  try {
-    return parseSeasonList(value);
-  } catch (error) {
-    throw new InvalidArgumentError(errorMessage(error));
-  }
 }
 
 /** `--datasets games,box-scores`: known names only, each once. */

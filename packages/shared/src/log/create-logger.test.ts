@@ -19,8 +19,9 @@ describe('createLogger', () => {
     log.warn({ err: new Error('connect redis://:hunter22@cache:6379 refused') }, 'as an Error');
     log.warn({ err: 'probe to socks5://u:hunter22@proxy:1080 failed' }, 'as text');
     expect(lines).toHaveLength(2);
-    expect((lines[0]?.err as { message: string }).message).toBe('connect redis://:***@cache:6379 refused');
-    expect((lines[0]?.err as { stack: string }).stack).not.toContain('hunter22');
+    const err = lines[0]?.err as { message: string; stack: string } | undefined;
+    expect(err?.message).toBe('connect redis://:***@cache:6379 refused');
+    expect(err?.stack).not.toContain('hunter22');
     expect(lines[1]?.err).toBe('probe to socks5://u:***@proxy:1080 failed');
     expect(lines.map((line) => line.msg)).toEqual(['as an Error', 'as text']);
   });
