@@ -1,4 +1,5 @@
 import { loadConfigOrExit } from '@repo/shared/config';
+import { easternDate } from '@repo/shared/identity';
 import { createProbeCheck, createProcessor, followSeason, JobFailure } from '@repo/shared/ingest';
 import { onShutdownSignal, Releasers } from '@repo/shared/lifecycle';
 import { createLogger } from '@repo/shared/log';
@@ -21,7 +22,7 @@ import {
   StorageOutageDetector,
   scheduleCheckpoints,
 } from '@repo/shared/queue';
-import { checkpointNow, easternDate, seasonStates } from '@repo/shared/state';
+import { checkpointNow, seasonStates } from '@repo/shared/state';
 import { createBronzeStore, createNbaAccess, warnAboutRedisSettings } from '@repo/shared/wiring';
 import { Worker } from 'bullmq';
 

@@ -1,6 +1,7 @@
+import { easternDate } from '@repo/shared/identity';
 import { type FollowReport, followSeason } from '@repo/shared/ingest';
 import { FOLLOW_TIMEZONE, nextFollowRun, scheduleFollow, unscheduleFollow } from '@repo/shared/queue';
-import { easternDate, startFollowing, stopFollowing } from '@repo/shared/state';
+import { startFollowing, stopFollowing } from '@repo/shared/state';
 import type { PlannerContext } from '../context.js';
 import { formatEnqueueReport } from './enqueue-season.js';
 

@@ -26,7 +26,12 @@ export {
 } from './datasets/catalogue.js';
 export { checkRowsAgainstSchema, isIsoDate, matchesColumnType } from './datasets/check-rows.js';
 export { GAMES_SCHEMA } from './datasets/games.js';
-export { finalScoreOf, finalScoreOutcome, PLAY_BY_PLAY_SCHEMA } from './datasets/play-by-play.js';
+export {
+  finalScoreOf,
+  finalScoreOutcome,
+  lastScoreOf,
+  PLAY_BY_PLAY_SCHEMA,
+} from './datasets/play-by-play.js';
 export { PLAYERS_SCHEMA } from './datasets/players.js';
 export {
   ParquetRowError,

@@ -1,3 +1,11 @@
 /** Identities every domain shares and none owns alone: the NBA game id and season. Imports nothing. */
 export { assertGameId, type GameId, isGameId } from './game-id.js';
-export { isSeason, parseSeasonList, type Season, seasonContaining } from './season.js';
+export {
+  addDays,
+  easternDate,
+  isSeason,
+  NBA_TIMEZONE,
+  parseSeasonList,
+  type Season,
+  seasonContaining,
+} from './season.js';

@@ -74,13 +74,28 @@ export function parseSeasonList(list: string): Season[] {
  * 2027-03-01 → 2026-27, 2027-07-01 → 2027-28. The day is taken in US Eastern time.
  */
 export function seasonContaining(now: Date): Season {
-  const [year = 0, month = 0] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(now)
-    .split('-')
-    .map(Number);
+  const [year = 0, month = 0] = easternDate(now).split('-').map(Number);
   return seasonStartingIn(month >= 7 ? year : year - 1);
+}
+
+/** The NBA's time zone: its schedule days, and when last night's games are final. */
+export const NBA_TIMEZONE = 'America/New_York';
+
+const EASTERN_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: NBA_TIMEZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The day in US Eastern time (`YYYY-MM-DD`): the NBA's schedule day. */
+export function easternDate(now: Date): string {
+  return EASTERN_DAY.format(now);
+}
+
+/** `2024-11-03` plus `days` (negative: minus) → `2024-11-05`, in calendar days. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }

@@ -106,7 +106,7 @@ export async function enqueueSeason(
     });
   const schedule = await loadSchedule(ctx, config, options);
   const allRows = [...schedule.rowsByType.values()].flat();
-  await writeGames(ctx, config, schedule.rowsByType, options);
+  await writeGames(ctx, config, schedule.rowsByType, options, schedule.stored);
   const finality = gameFinality(scheduleGames(allRows), allRows);
   const final = finality.flatMap(({ game, finalScore }) =>
     finalScore === undefined ? [] : [{ ...game, finalScore }],

@@ -1,3 +1,4 @@
+import { addDays } from '../identity/index.js';
 import { errorMessage } from '../log/index.js';
 import { REQUEST_JOB_OPTIONS, recheckJobId } from '../queue/index.js';
 import { dueRechecks, markRechecksQueued, recordFollowRun, rememberFollowedItems } from '../state/index.js';
@@ -30,12 +31,6 @@ export interface FollowReport {
   readonly rechecksQueued: readonly string[];
 }
 
-function minusDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * One follow run of a season in progress (issue 13): reads the schedule since the last final
  * game stored minus `FOLLOW_LOOKBACK_DAYS` (late corrections to a game's listing), enqueues every
@@ -57,7 +52,7 @@ export async function followSeason(
       .map((game) => game.game.gameDate)
       .sort()
       .at(-1);
-    const since = lastFinal === undefined ? undefined : minusDays(lastFinal, FOLLOW_LOOKBACK_DAYS);
+    const since = lastFinal === undefined ? undefined : addDays(lastFinal, -FOLLOW_LOOKBACK_DAYS);
     const enqueue = await enqueueSeason(ctx, config, {
       dryRun: false,
       refresh: since === undefined,

@@ -1,4 +1,4 @@
-import { type FinalScore, finalScoreOf, type Row } from '../bronze/index.js';
+import { type FinalScore, finalScoreOf, lastScoreOf, type Row } from '../bronze/index.js';
 import type { ParsedRows, RequestName, ScheduledGame } from '../nba/index.js';
 
 const REGULATION_PERIODS = 4;
@@ -41,7 +41,7 @@ function playByPlayNotFinal(actions: readonly Row[], expected: FinalScore | unde
   const period = typeof last.period === 'number' ? last.period : 0;
   if (last.action_type !== 'period' || last.sub_type !== 'end' || period < REGULATION_PERIODS)
     return `the last action (${String(last.action_type)} ${String(last.sub_type)} in period ${period}) does not end a period of 4 or more`;
-  const score = lastScore(actions);
+  const score = lastScoreOf(actions);
   if (score === undefined) return 'no action carries a score';
   if (score.home === score.away)
     return `the score is tied ${score.home}-${score.away} at the end of period ${period}`;
@@ -56,16 +56,6 @@ function boxScoreNotFinal(teamRows: readonly Row[], expected: FinalScore | undef
   if (score.home === score.away) return `the box score is tied ${score.home}-${score.away}`;
   if (expected !== undefined && (score.home !== expected.home || score.away !== expected.away))
     return `the box score says ${score.home}-${score.away}, the game log ${expected.home}-${expected.away}`;
-  return undefined;
-}
-
-/** The score of the last action that carries one (scores are null on non-scoring actions). */
-function lastScore(actions: readonly Row[]): FinalScore | undefined {
-  for (let index = actions.length - 1; index >= 0; index--) {
-    const row = actions[index];
-    if (typeof row?.score_home === 'number' && typeof row.score_away === 'number')
-      return { home: row.score_home, away: row.score_away };
-  }
   return undefined;
 }
 

@@ -152,7 +152,7 @@ export async function rebuildSeason(
   const totals = createTotals();
   const schedule = await readStoredSchedule(deps.store, { outputPrefix, season });
   if (wanted.has('games')) {
-    const games = await writeGames(deps, settings, schedule.rowsByType, { dryRun: options.dryRun });
+    const games = await writeGames(deps, settings, schedule.rowsByType, { dryRun: options.dryRun }, schedule);
     if (games.files > 0) totals.add('games', games.files, games.rows);
   }
   const { items, problems } = await listRawItems(deps, settings, wanted, schedule.games);

@@ -1,7 +1,12 @@
 import { type BronzeStore, objectMetadata, type Row, writeDatasets, writeRaw } from '../bronze/index.js';
 import { ENDPOINTS, type NbaClient, NbaRequestError, SEASON_TYPES, type SeasonType } from '../nba/index.js';
 import { itemMetadata, parseBody } from './store-item.js';
-import { mergeScheduleRows, readStoredSchedule, scheduleRawId } from './stored-schedule.js';
+import {
+  mergeScheduleRows,
+  readStoredSchedule,
+  type StoredSchedule,
+  scheduleRawId,
+} from './stored-schedule.js';
 
 /** Where a season's schedule comes from and goes to. */
 export interface ScheduleDeps {
@@ -27,6 +32,8 @@ export interface ScheduleResult {
   readonly fromStore: number;
   /** Season types whose schedule could not be had, with the reason; their games are not planned. */
   readonly failures: readonly { readonly seasonType: SeasonType; readonly message: string }[];
+  /** The schedule as stored before this load, read once (`writeGames` takes it from here). */
+  readonly stored: StoredSchedule;
 }
 
 /**
@@ -86,7 +93,7 @@ export async function loadSchedule(
     }
     rowsByType.set(seasonType, options.since === undefined ? rows : mergeScheduleRows(known ?? [], rows));
   }
-  return { rowsByType, requests, fromStore, failures };
+  return { rowsByType, requests, fromStore, failures, stored };
 }
 
 /**
@@ -99,8 +106,10 @@ export async function writeGames(
   config: Omit<ScheduleOptions, 'seasonTypes'>,
   loaded: ReadonlyMap<SeasonType, readonly Row[]>,
   options: { readonly dryRun: boolean },
+  /** The stored schedule when the caller has read it already (so it is read once). */
+  known?: StoredSchedule,
 ): Promise<{ readonly files: number; readonly rows: number }> {
-  const stored = await readStoredSchedule(ctx.store, config);
+  const stored = known ?? (await readStoredSchedule(ctx.store, config));
   const rows: Row[] = [];
   for (const seasonType of SEASON_TYPES)
     rows.push(...(loaded.get(seasonType) ?? stored.rowsByType.get(seasonType) ?? []));

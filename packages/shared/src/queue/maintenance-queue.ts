@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { NBA_TIMEZONE } from '../identity/index.js';
 import { MAINTENANCE_QUEUE_NAME } from './keys.js';
 import type { ProbeJobData } from './self-healing.js';
 
@@ -42,8 +43,8 @@ export function followSchedulerId(season: string): string {
   return `follow:${season}`;
 }
 
-/** US Eastern: the NBA's schedule days, and when last night's games are final. */
-export const FOLLOW_TIMEZONE = 'America/New_York';
+/** Follow runs are scheduled in the NBA's own time zone (US Eastern). */
+export const FOLLOW_TIMEZONE = NBA_TIMEZONE;
 
 /** Runs a follow pass of `season` at every tick of `cron` (US Eastern). Upserting is idempotent. */
 export async function scheduleFollow(queue: MaintenanceQueue, season: string, cron: string): Promise<void> {

@@ -70,46 +70,49 @@ export async function writeCheckpoint(
 }
 
 /**
- * The item ids the season's stored checkpoint lists as done, and those of a checkpoint an older
- * release wrote at the top of the prefix for the same season (empty when there is none).
+ * The season's stored checkpoints, parsed: its own and one an older release wrote at the top of
+ * the prefix for the same season, in that order. A file that is missing, not JSON or of another
+ * season tells nothing (S3 and Redis still do).
  */
+async function readStoredCheckpoints(
+  store: Pick<BronzeStore, 'get'>,
+  stateFilePrefix: string,
+  season: string,
+): Promise<unknown[]> {
+  const bodies = await Promise.all([
+    store.get(checkpointKey(stateFilePrefix, season)),
+    store.get(legacyCheckpointKey(stateFilePrefix)),
+  ]);
+  const found: unknown[] = [];
+  for (const body of bodies) {
+    if (body === undefined) continue;
+    try {
+      const parsed = JSON.parse(body.toString('utf8')) as { season?: unknown };
+      if (parsed.season === season) found.push(parsed);
+    } catch {
+      // Not JSON: nothing to read from it.
+    }
+  }
+  return found;
+}
+
+/** The item ids the season's stored checkpoints list as done (empty when there is none). */
 export async function readCheckpointCompleted(
   store: Pick<BronzeStore, 'get'>,
   stateFilePrefix: string,
   season: string,
 ): Promise<Set<string>> {
-  const bodies = await Promise.all([
-    store.get(checkpointKey(stateFilePrefix, season)),
-    store.get(legacyCheckpointKey(stateFilePrefix)),
-  ]);
   const completed = new Set<string>();
-  for (const body of bodies) {
-    if (body === undefined) continue;
-    try {
-      for (const id of completedIdsOf(JSON.parse(body.toString('utf8')) as unknown, season))
-        completed.add(id);
-    } catch {
-      // A checkpoint that is not JSON tells nothing; S3 and Redis still do.
-    }
-  }
+  for (const checkpoint of await readStoredCheckpoints(store, stateFilePrefix, season))
+    for (const id of completedIdsOf(checkpoint, season)) completed.add(id);
   return completed;
 }
 
-/** The season's stored checkpoint, parsed (a newer one first, else one an older release wrote). */
+/** The season's stored checkpoint, parsed (its own first, else one an older release wrote). */
 export async function readStoredCheckpoint(
   store: Pick<BronzeStore, 'get'>,
   stateFilePrefix: string,
   season: string,
 ): Promise<unknown> {
-  for (const key of [checkpointKey(stateFilePrefix, season), legacyCheckpointKey(stateFilePrefix)]) {
-    const body = await store.get(key);
-    if (body === undefined) continue;
-    try {
-      const parsed = JSON.parse(body.toString('utf8')) as { season?: unknown };
-      if (parsed.season === season) return parsed;
-    } catch {
-      // Not JSON: nothing to restore from it.
-    }
-  }
-  return undefined;
+  return (await readStoredCheckpoints(store, stateFilePrefix, season))[0];
 }

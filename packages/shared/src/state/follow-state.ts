@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { addDays } from '../identity/index.js';
 import { followItemsKey, followKey, type RequestJobData } from '../queue/index.js';
 
 /** How a followed season is followed, and what its last run did (status, dashboard). */
@@ -126,13 +127,6 @@ export async function rememberFollowedItems(
   await redis.hset(followItemsKey(season), fields);
 }
 
-/** `2024-11-03` plus `days` → `2024-11-05` (calendar days). */
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Items whose re-check is due on `today`: added `days` or more days before and not re-checked yet. */
 export async function dueRechecks(
   redis: Pick<Redis, 'hgetall'>,
@@ -166,14 +160,4 @@ export async function markRechecksQueued(
       recheckQueuedOn: today,
     } satisfies FollowedItem);
   await redis.hset(followItemsKey(season), fields);
-}
-
-/** Today's date in US Eastern (`YYYY-MM-DD`): the NBA's schedule day. */
-export function easternDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }

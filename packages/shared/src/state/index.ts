@@ -19,7 +19,6 @@ export { type CollectProgressDeps, collectProgress, type ProgressQueue } from '.
 export {
   countCorrection,
   dueRechecks,
-  easternDate,
   type FollowRun,
   type FollowView,
   markRechecksQueued,

@@ -23,7 +23,9 @@ export function finalScoreOf(teamRows: readonly Row[]): FinalScore | undefined {
 }
 
 /** The score after the last action that carries one (scores are null on non-scoring actions). */
-function lastScore(rows: readonly Row[]): { home: number; away: number; actionId: unknown } | undefined {
+export function lastScoreOf(
+  rows: readonly Row[],
+): { home: number; away: number; actionId: unknown } | undefined {
   let last: { home: number; away: number; actionId: unknown; order: number } | undefined;
   rows.forEach((row, index) => {
     const home = numberCell(row, 'score_home');
@@ -38,7 +40,7 @@ function lastScore(rows: readonly Row[]): { home: number; away: number; actionId
 /** Compares the last play-by-play score with the box score's points (a cross-item check). */
 export function finalScoreOutcome(rows: readonly Row[], finalScore: FinalScore): CheckOutcome {
   const outcome = new OutcomeBuilder();
-  const last = lastScore(rows);
+  const last = lastScoreOf(rows);
   if (last === undefined) outcome.add('no action carries a score');
   else
     outcome.add(
