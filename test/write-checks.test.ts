@@ -2,6 +2,7 @@ import { itemId, REQUEST_JOB_OPTIONS } from '@repo/shared/queue';
 import { seasonStates } from '@repo/shared/state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackfillRun } from './helpers/backfill-run.js';
+import { waitFor } from './helpers/processes.js';
 
 /**
  * Issue 14: job data is checked at the worker's entry, and an answer that looks partial is never
@@ -63,7 +64,12 @@ describe('job data checked at the worker entry', () => {
     expect(state.get(`${SEASON}.box-score.0022400099`)?.errorMessage).toBe(
       `bad job data: job id: expected ${itemId(other)} for this data, got "${SEASON}.box-score.0022400099"`,
     );
-    expect(run.workers[0]?.output()).toContain('job refused: bad job data');
+    // The log line and the job's state travel on different pipes: wait for the line.
+    await waitFor(
+      'the refusal in the log',
+      async () => (run.workers[0]?.output().includes('job refused: bad job data') ? true : undefined),
+      5_000,
+    );
   });
 });
 

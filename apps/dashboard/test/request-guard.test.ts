@@ -1,6 +1,6 @@
 import { plannedSeasonsKey } from '@repo/shared/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../../test/helpers/processes.js';
+import { type RunningApp, waitFor } from '../../../test/helpers/processes.js';
 import { type SeededQueue, seedQueue, startDashboard } from './dashboard-fixture.js';
 import { rawRequest } from './raw-http.js';
 
@@ -177,11 +177,16 @@ describe('every answer', () => {
     )) {
       expect(answer).not.toMatch(/WRONGTYPE|\n\s+at |stack/);
       const errorId = /id ([0-9a-f-]+)/.exec(id)?.[1] as string;
-      const logged = dashboard
-        .output()
-        .split('\n')
-        .find((line) => line.includes(errorId));
-      expect(logged, errorId).toBeDefined();
+      // The answer and the log line travel on different pipes: the answer may come first.
+      const logged = await waitFor(
+        `the log line of ${errorId}`,
+        async () =>
+          dashboard
+            .output()
+            .split('\n')
+            .find((line) => line.includes(errorId)),
+        5_000,
+      );
       expect(JSON.parse(logged as string)).toMatchObject({
         level: 'error',
         error_id: errorId,
