@@ -15,9 +15,10 @@ beforeAll(async () => {
   run = await BackfillRun.start({
     db: DB,
     label: 'multi-season',
-    sim: { seed: 3, seasons: [...SEASONS], dateFrom: '2024-10-22', dateTo: '2024-10-22' },
-    // 'drained' fires when the last job is taken, not finished: the next scheduled one sees it.
-    env: { CHECKPOINT_INTERVAL_SECONDS: '2' },
+    sim: { seed: 3, seasons: [...SEASONS], dateFrom: '2024-10-22', dateTo: '2024-10-22', latencyMs: 600 },
+    // No scheduled checkpoint comes within the test: the one on drain must hold every item. Answers
+    // slower than the pace leave the last job running when BullMQ says 'drained' (the gap of old).
+    env: { CHECKPOINT_INTERVAL_SECONDS: '3600' },
   });
 });
 
@@ -91,17 +92,22 @@ describe('several seasons in one plan', () => {
     };
     expect(one.season).toBe('2023-24');
 
-    // The worker checkpoints every planned season when the queue drains.
+    // The worker checkpoints every planned season when the queue drains, once the last jobs it
+    // took are done (BullMQ says 'drained' while they still run).
     for (const season of SEASONS) {
       const key = `backfill-state/season=${season}/checkpoint.json`;
-      const checkpoint = await waitFor(`the ${season} checkpoint`, async () => {
-        const body = await run.reader.store.get(key);
-        const parsed = JSON.parse(body?.toString('utf8') ?? '{}') as {
-          season?: string;
-          completed?: string[];
-        };
-        return parsed.completed?.length === 5 ? parsed : undefined;
-      });
+      const checkpoint = await waitFor(
+        `the ${season} checkpoint`,
+        async () => {
+          const body = await run.reader.store.get(key);
+          const parsed = JSON.parse(body?.toString('utf8') ?? '{}') as {
+            season?: string;
+            completed?: string[];
+          };
+          return parsed.completed?.length === 5 ? parsed : undefined;
+        },
+        15_000,
+      );
       expect(checkpoint.season).toBe(season);
       expect(checkpoint.completed?.every((id) => id.startsWith(`${season}.`))).toBe(true);
     }

@@ -1,7 +1,7 @@
 import { loadConfigOrExit } from '@repo/shared/config';
 import { easternDate } from '@repo/shared/identity';
 import { createProbeCheck, createProcessor, followSeason, JobFailure } from '@repo/shared/ingest';
-import { onShutdownSignal, Releasers } from '@repo/shared/lifecycle';
+import { InFlight, onShutdownSignal, Releasers } from '@repo/shared/lifecycle';
 import { createLogger } from '@repo/shared/log';
 import {
   applyGlobalRateLimit,
@@ -95,7 +95,8 @@ const probeDeps = {
 // No `limiter` here: a worker-level limiter would override the queue's global one (DESIGN §5).
 // A job whose worker died (kill -9) goes back to the queue once its lock expires; it may stall
 // more than once in a long chaotic run without being failed for it.
-const worker = new Worker<RequestJobData>(QUEUE_NAME, processor, {
+const inFlight = new InFlight();
+const worker = new Worker<RequestJobData>(QUEUE_NAME, inFlight.track(processor), {
   connection: redis,
   concurrency: config.workerConcurrency,
   lockDuration: 15_000,
@@ -147,7 +148,10 @@ await scheduleCheckpoints(maintenance, config.checkpointIntervalSeconds * 1000);
 
 let drainCheckpoint: Promise<void> | undefined;
 worker.on('drained', () => {
-  drainCheckpoint ??= checkpointNow(checkpointDeps, 'drained')
+  // 'drained' comes when no job is left to take; the last ones taken are still running.
+  drainCheckpoint ??= inFlight
+    .settled()
+    .then(() => checkpointNow(checkpointDeps, 'drained'))
     .catch((error: unknown) => log.error({ err: error }, 'checkpoint on drain failed'))
     .finally(() => {
       drainCheckpoint = undefined;

@@ -1,3 +1,4 @@
+export { InFlight } from './in-flight.js';
 export { type Release, Releasers } from './releasers.js';
 export {
   createShutdown,
