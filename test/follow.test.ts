@@ -21,6 +21,8 @@ import { BackfillRun } from './helpers/backfill-run.js';
 const DB = 17;
 const SEASON = '2024-25';
 const DAYS = ['2024-10-22', '2024-10-23', '2024-10-24'] as const;
+/** A job whose id names a game that is not in its data: refused as `client`. */
+const MISLABELLED = `${SEASON}.box-score.0022400099`;
 let run: BackfillRun;
 let maintenance: MaintenanceQueue;
 let follow: (today: string) => ReturnType<typeof followSeason>;
@@ -123,6 +125,11 @@ describe('planner follow over three simulated days', () => {
   it('day 2: adds the games that became final since, and asks only for the days since', async () => {
     run.sim.setToday('2024-10-24');
     run.sim.requestLog.clear();
+    // One play-by-play of the day stays cut short (the feed still being completed): it fails.
+    const [lagging] = gamesOn(DAYS[1]) as [string];
+    run.sim.faults.setPlan({
+      rules: [{ endpoint: 'playbyplayv3', gameId: lagging, action: { kind: 'truncated' } }],
+    });
     const report = await follow('2024-10-24');
     expect(report.since).toBe('2024-10-19');
     const schedule = run.nbaRequests().filter((entry) => entry.endpoint === 'leaguegamelog');
@@ -130,9 +137,27 @@ describe('planner follow over three simulated days', () => {
     expect(report.gamesAdded).toBe(gamesOn(DAYS[1]).length);
     expect(report.enqueue.notFinal.map((g) => g.gameId).sort()).toEqual(gamesOn(DAYS[2]).sort());
     expect(report.rechecksQueued).toEqual([]);
+    expect(report.retried).toEqual({ retried: [], readded: [] });
+    // A failure a person must look at: a job whose id names another game (`client`).
+    const [first] = gamesOn(DAYS[0]) as [string];
+    const wrong = {
+      season: SEASON,
+      request: 'box-score',
+      seasonType: 'Regular Season',
+      gameId: first,
+      gameDate: DAYS[0],
+    } as const;
+    await run.queue.add(wrong.request, wrong, { ...REQUEST_JOB_OPTIONS, jobId: MISLABELLED });
     // The not-final job was put back, with the other games of the day.
-    await run.waitForFinished(6 - 1 + 2 * gamesOn(DAYS[1]).length);
+    const total = 6 - 1 + 2 * gamesOn(DAYS[1]).length + 1;
+    expect(await run.waitForFinished(total, 120_000)).toEqual({ completed: total - 2, failed: 2 });
     expect(await storedBoxScores()).toEqual([...gamesOn(DAYS[0]), ...gamesOn(DAYS[1])].sort());
+    const items = await seasonStates(run.redis)(SEASON).getItems();
+    expect(items.get(`${SEASON}.play-by-play.${lagging}`)).toMatchObject({
+      status: 'failed',
+      errorKind: 'partial',
+    });
+    expect(items.get(MISLABELLED)).toMatchObject({ status: 'failed', errorKind: 'client' });
   });
 
   it('day 3: adds the last games and re-checks the box scores of day 1; only the corrected one is rewritten', async () => {
@@ -144,12 +169,23 @@ describe('planner follow over three simulated days', () => {
     };
     run.sim.addCorrection(corrected);
     run.sim.setToday('2024-10-25');
+    run.sim.faults.setPlan({ rules: [] });
     const report = await follow('2024-10-25');
     expect(report.gamesAdded).toBe(gamesOn(DAYS[2]).length);
     expect(report.enqueue.notFinal).toEqual([]);
     expect(report.rechecksQueued).toEqual([corrected, same].map((id) => `${SEASON}.box-score.${id}`).sort());
-    await run.waitForFinished(5 + 2 * (gamesOn(DAYS[1]).length + gamesOn(DAYS[2]).length) + 2);
+    // Yesterday's cut play-by-play gets another round; the mislabelled job waits for a person.
+    const [lagging] = gamesOn(DAYS[1]) as [string];
+    expect(report.retried).toEqual({
+      retried: [{ id: `${SEASON}.play-by-play.${lagging}`, errorClass: 'partial' }],
+      readded: [],
+    });
+    const total = 5 + 2 * (gamesOn(DAYS[1]).length + gamesOn(DAYS[2]).length) + 2 + 1;
+    expect(await run.waitForFinished(total)).toEqual({ completed: total - 1, failed: 1 });
     expect(await storedBoxScores()).toEqual(DAYS.flatMap(gamesOn).sort());
+    expect(
+      await run.reader.keys(`historical-backfill/play-by-play/season=${SEASON}/month=10/${lagging}`),
+    ).toEqual([`historical-backfill/play-by-play/season=${SEASON}/month=10/${lagging}.parquet`]);
 
     const after = {
       corrected: await run.reader.store.head(boxScoreKey(corrected)),

@@ -1,7 +1,7 @@
 import { verifySeason } from '@repo/shared/audit';
 import { DATASET_NAMES, type DatasetName } from '@repo/shared/bronze';
 import { seasonContaining } from '@repo/shared/identity';
-import { enqueueSeason, rebuildSeason } from '@repo/shared/ingest';
+import { enqueueSeason, rebuildSeason, retryFailed } from '@repo/shared/ingest';
 import { onShutdownSignal } from '@repo/shared/lifecycle';
 import { errorMessage } from '@repo/shared/log';
 import { runDoctor, warnAboutRedisSettings } from '@repo/shared/wiring';
@@ -10,7 +10,7 @@ import { registerCatalogCommand } from './commands/catalog.js';
 import { DEFAULT_WIDTH, formatDoctorReport } from './commands/doctor.js';
 import { formatEnqueueReport } from './commands/enqueue-season.js';
 import { follow, formatFollow, unfollow } from './commands/follow.js';
-import { formatRetryReport, pauseQueue, resumeQueue, retryFailed } from './commands/queue-control.js';
+import { formatRetryReport, pauseQueue, resumeQueue } from './commands/queue-control.js';
 import { formatRebuildReport } from './commands/rebuild.js';
 import { collectStatus, formatStatus } from './commands/status.js';
 import { formatVerifyReport } from './commands/verify-format.js';

@@ -126,6 +126,7 @@ async function follow(season: string): Promise<void> {
       since: report.since ?? null,
       games_added: report.gamesAdded,
       rechecks_queued: report.rechecksQueued.length,
+      failed_retried: report.retried.retried.length + report.retried.readded.length,
       not_final: report.enqueue.notFinal.length,
       schedule_failures: report.enqueue.scheduleFailures.length,
     },

@@ -56,8 +56,9 @@ export function formatFollow(outcome: FollowOutcome, rateLimitSeconds: number): 
   ];
   const run = outcome.run;
   if (run !== undefined) {
+    const retried = run.retried.retried.length + run.retried.readded.length;
     lines.push(
-      `Run now (${run.today}, US Eastern): schedule since ${run.since ?? 'the season start'}; ${run.gamesAdded} game(s) added, ${run.rechecksQueued.length} box score(s) queued for a re-check.`,
+      `Run now (${run.today}, US Eastern): schedule since ${run.since ?? 'the season start'}; ${run.gamesAdded} game(s) added, ${run.rechecksQueued.length} box score(s) queued for a re-check${retried === 0 ? '' : `, ${retried} failed item(s) retried`}.`,
       '',
       formatEnqueueReport(run.enqueue, rateLimitSeconds),
     );

@@ -1,6 +1,7 @@
 import { addDays } from '../identity/index.js';
 import { errorMessage } from '../log/index.js';
-import { REQUEST_JOB_OPTIONS, recheckJobId } from '../queue/index.js';
+import { ERROR_KINDS } from '../nba/index.js';
+import { REQUEST_JOB_OPTIONS, RETRY_POLICY, recheckJobId } from '../queue/index.js';
 import { dueRechecks, markRechecksQueued, recordFollowRun, rememberFollowedItems } from '../state/index.js';
 import {
   type EnqueueDeps,
@@ -9,10 +10,18 @@ import {
   enqueueSeason,
 } from './enqueue-season.js';
 import { gameFinality } from './game-finality.js';
+import { type RetryFailedReport, retryFailed } from './retry-failed.js';
 import { readStoredSchedule } from './stored-schedule.js';
 
 /** Days before the last final game already stored that a follow run asks the schedule for again. */
 export const FOLLOW_LOOKBACK_DAYS = 3;
+
+/**
+ * The failures a follow run retries: the kinds the retry policy retries at all, whose cause may
+ * pass with time (a play-by-play still being completed after the final buzzer, a ban, an outage).
+ * `client` and `parse` fail at once and wait for a person (`planner retry-failed`).
+ */
+export const FOLLOW_RETRIED_KINDS = ERROR_KINDS.filter((kind) => RETRY_POLICY[kind].maxAttempts > 1);
 
 export interface FollowSettings extends EnqueueSettings {
   /** FOLLOW_RECHECK_DAYS: 0 = never re-check. */
@@ -29,13 +38,16 @@ export interface FollowReport {
   readonly gamesAdded: number;
   /** Box scores queued for a re-check by this run. */
   readonly rechecksQueued: readonly string[];
+  /** Failed items of `FOLLOW_RETRIED_KINDS` put back in the queue by this run. */
+  readonly retried: RetryFailedReport;
 }
 
 /**
  * One follow run of a season in progress (issue 13): reads the schedule since the last final
  * game stored minus `FOLLOW_LOOKBACK_DAYS` (late corrections to a game's listing), enqueues every
  * game that became final, and queues the box scores added `followRecheckDays` ago for one
- * re-check, whose files are rewritten only if the body changed. `today` is the US Eastern day
+ * re-check, whose files are rewritten only if the body changed. Failed items whose cause may
+ * have passed (`FOLLOW_RETRIED_KINDS`) get another round. `today` is the US Eastern day
  * (`easternDate`), given so a run is reproducible.
  */
 export async function followSeason(
@@ -53,6 +65,7 @@ export async function followSeason(
       .sort()
       .at(-1);
     const since = lastFinal === undefined ? undefined : addDays(lastFinal, -FOLLOW_LOOKBACK_DAYS);
+    const retried = await retryFailed(ctx, { kinds: FOLLOW_RETRIED_KINDS });
     const enqueue = await enqueueSeason(ctx, config, {
       dryRun: false,
       refresh: since === undefined,
@@ -89,6 +102,7 @@ export async function followSeason(
       enqueue,
       gamesAdded,
       rechecksQueued: rechecks.map((r) => r.id),
+      retried,
     };
   } catch (error) {
     await recordFollowRun(ctx.redis, season, {

@@ -37,6 +37,7 @@ export {
   type RebuildSettings,
   rebuildSeason,
 } from './rebuild.js';
+export { type RetryFailedDeps, type RetryFailedReport, retryFailed } from './retry-failed.js';
 export {
   loadSchedule,
   type ScheduleDeps,
