@@ -25,6 +25,7 @@ export {
   type DatasetName,
 } from './datasets/catalogue.js';
 export { checkRowsAgainstSchema, isIsoDate, matchesColumnType } from './datasets/check-rows.js';
+export { minutesSeconds } from './datasets/checks/clock-formats.js';
 export { GAMES_SCHEMA } from './datasets/games.js';
 export {
   finalScoreOf,

@@ -61,9 +61,38 @@ describe('unfinishedGameProblem', () => {
     expect(unfinishedGameProblem('box-score', {})).toBe('the box score has no totals for both teams');
   });
 
+  it("wants a whole game's player-minutes on both team rows of either box score", () => {
+    const played = (home: string, away: string): Row[] => [
+      { row_kind: 'starters', is_home: true, minutes: '120:00' },
+      { row_kind: 'team', is_home: true, points: 110, minutes: home },
+      { row_kind: 'team', is_home: false, points: 104, minutes: away },
+    ];
+    expect(
+      unfinishedGameProblem('box-score', { 'box-scores-teams': played('240:00', '240:00') }),
+    ).toBeUndefined();
+    expect(
+      unfinishedGameProblem('box-score', { 'box-scores-teams': played('265:00', '265:00') }),
+    ).toBeUndefined();
+    expect(unfinishedGameProblem('box-score', { 'box-scores-teams': played('240:00', '172:13') })).toBe(
+      "the box score's away team has 172:13 player-minutes, short of a whole game's 240:00",
+    );
+    expect(
+      unfinishedGameProblem('box-score-advanced', { 'box-scores-advanced': played('239:59', '240:00') }),
+    ).toBe("the advanced box score's home team has 239:59 player-minutes, short of a whole game's 240:00");
+    expect(
+      unfinishedGameProblem('box-score-advanced', { 'box-scores-advanced': played('240:00', '240:00') }),
+    ).toBeUndefined();
+    // Another format is the format check's to name, not a sign of the game's end.
+    expect(
+      unfinishedGameProblem('box-score-advanced', { 'box-scores-advanced': played('240', '') }),
+    ).toBeUndefined();
+    expect(unfinishedGameProblem('box-score-advanced', {})).toBe(
+      'the advanced box score has no totals for both teams',
+    );
+  });
+
   it('passes requests that carry no sign of the end of a game', () => {
     expect(unfinishedGameProblem('players', {})).toBeUndefined();
-    expect(unfinishedGameProblem('box-score-advanced', {})).toBeUndefined();
   });
 });
 

@@ -1,14 +1,19 @@
-import { type FinalScore, finalScoreOf, lastScoreOf, type Row } from '../bronze/index.js';
+import { type FinalScore, finalScoreOf, lastScoreOf, minutesSeconds, type Row } from '../bronze/index.js';
 import type { ParsedRows, RequestName, ScheduledGame } from '../nba/index.js';
 
 const REGULATION_PERIODS = 4;
+/** A whole game's player-minutes per team: five on the floor for four periods of 12 minutes. */
+const REGULATION_PLAYER_MINUTES = 5 * REGULATION_PERIODS * 12;
 
 /**
  * Why a game's rows are not those of a finished game, or undefined when they are (DESIGN §7,
  * issue 13): a game being played must never become a done item.
  * - play-by-play: the last action closes a period of 4 or more, with the score not tied;
- * - box score: both teams' totals are there, not tied;
- * - either, when the game log gave the final score (`expected`): they agree with it.
+ * - box score: both teams' totals are there, not tied, each with the 240:00 player-minutes of a
+ *   whole game or more (a game in the 3rd period has about 170);
+ * - advanced box score: both teams' rows, each with those player-minutes (it has no points);
+ * - play-by-play and box score, when the game log gave the final score (`expected`): they agree
+ *   with it.
  * Other requests carry no sign of the game's end and pass.
  */
 export function unfinishedGameProblem(
@@ -17,7 +22,12 @@ export function unfinishedGameProblem(
   expected?: FinalScore,
 ): string | undefined {
   if (request === 'play-by-play') return playByPlayNotFinal(rows['play-by-play'] ?? [], expected);
-  if (request === 'box-score') return boxScoreNotFinal(rows['box-scores-teams'] ?? [], expected);
+  if (request === 'box-score') {
+    const teamRows = rows['box-scores-teams'] ?? [];
+    return boxScoreNotFinal(teamRows, expected) ?? teamMinutesNotFinal(teamRows, 'box score');
+  }
+  if (request === 'box-score-advanced')
+    return teamMinutesNotFinal(rows['box-scores-advanced'] ?? [], 'advanced box score');
   return undefined;
 }
 
@@ -90,4 +100,17 @@ export function gameFinality(games: readonly ScheduledGame[], rows: readonly Row
       return { game, notFinal: 'no points in the game log' };
     return { game, finalScore: { home: home.pts, away: away.pts } };
   });
+}
+
+/** Why a box score's team rows are not those of a whole game: missing, or short of minutes. */
+function teamMinutesNotFinal(rows: readonly Row[], what: string): string | undefined {
+  const teams = rows.filter((row) => row.row_kind === 'team');
+  if (teams.length < 2) return `the ${what} has no totals for both teams`;
+  for (const team of teams) {
+    // A value in another format says nothing about the game's end; the format check names it.
+    const seconds = typeof team.minutes === 'string' ? minutesSeconds(team.minutes) : undefined;
+    if (seconds !== undefined && seconds < REGULATION_PLAYER_MINUTES * 60)
+      return `the ${what}'s ${team.is_home === true ? 'home' : 'away'} team has ${team.minutes} player-minutes, short of a whole game's ${REGULATION_PLAYER_MINUTES}:00`;
+  }
+  return undefined;
 }
