@@ -138,9 +138,12 @@ async function startDemo(extra: NodeJS.ProcessEnv = {}): Promise<DemoRun> {
     const groups = new Set(all.filter((p) => tree.has(p.pid)).map((p) => p.pgid));
     for (const p of all) {
       if (p.state === 'Z') continue;
-      // Keyed by pid and start time; the latest sighting wins (a fork of bash execs the command).
-      if (tree.has(p.pid) || groups.has(p.pgid) || hasMarker(p.pid, marker))
-        seen.set(`${p.pid}:${p.startTime}`, p);
+      // Keyed by pid and start time; the latest sighting wins (a fork of bash execs the command),
+      // except one with no command line: a process that is exiting has released its memory, and
+      // reads as "" (seen once under load, which lost the simulator from the list).
+      const key = `${p.pid}:${p.startTime}`;
+      if (p.args === '' && seen.has(key)) continue;
+      if (tree.has(p.pid) || groups.has(p.pgid) || hasMarker(p.pid, marker)) seen.set(key, p);
     }
   };
   track();
