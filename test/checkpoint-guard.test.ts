@@ -3,6 +3,7 @@ import {
   haltRequests,
   type MaintenanceQueue,
   RateLimitGate,
+  readBudgetStatus,
   readCoolDownUntil,
   readHalt,
 } from '@repo/shared/queue';
@@ -39,6 +40,8 @@ async function checkpoint(): Promise<{
   completed: string[];
   halt: { cause: string } | null;
   coolDownUntil: string | null;
+  paused: boolean;
+  sentLastHour: string[];
 }> {
   const body = await run.reader.store.get(KEY);
   return JSON.parse(body?.toString('utf8') ?? '{}');
@@ -79,10 +82,16 @@ describe('checkpoints never shrink', () => {
   });
 });
 
-describe('the halt and the cool-down outlive a lost Redis', () => {
-  it('are kept in the checkpoint and put back by enqueue season', async () => {
+describe('the halt, the cool-down and the hourly budget outlive a lost Redis', () => {
+  it('are kept in the checkpoint, kept by a worker that checkpoints before enqueue, and put back by enqueue season', async () => {
     expect((await run.planner(['enqueue', 'season'])).code).toBe(0);
-    const gate = new RateLimitGate(run.redis, { intervalMs: 50 });
+    const gate = new RateLimitGate(run.redis, { intervalMs: 50, perHour: 1000 });
+    // Three requests the hourly budget counted.
+    for (let i = 0; i < 3; i++) {
+      const pass = await gate.acquire();
+      await pass.markSent();
+      await pass.release();
+    }
     await gate.hold(600_000);
     await haltRequests(
       { redis: run.redis, queue: run.queue, maintenance },
@@ -102,10 +111,25 @@ describe('the halt and the cool-down outlive a lost Redis', () => {
       reason: 'test: the API looks blocked',
     });
     expect(Date.parse(kept.coolDownUntil ?? '')).toBeGreaterThan(Date.now() + 500_000);
+    expect(kept.sentLastHour).toHaveLength(3);
 
     await run.redis.flushdb();
+    // A worker's checkpoint while Redis holds no plan (its drain or shutdown comes first, as
+    // after a real loss) keeps what the restore needs instead of writing Redis' nothing.
+    await workerShutdownCheckpoint();
+    expect(await checkpoint()).toMatchObject({
+      halt: { cause: 'blocked', since: halted?.since },
+      coolDownUntil: kept.coolDownUntil,
+      paused: true,
+      sentLastHour: kept.sentLastHour,
+    });
     const again = await run.planner(['enqueue', 'season']);
     expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(
+      "put back from the checkpoint after a lost Redis: the hourly budget's 3 request(s) of the last hour",
+    );
+    expect((await readBudgetStatus(run.redis, 1000)).usedLastHour).toBe(3);
+
     expect(again.stdout).toContain(
       'put back from the checkpoint after a lost Redis: the throttled cool-down, until',
     );

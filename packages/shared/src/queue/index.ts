@@ -41,6 +41,8 @@ export {
   readBudgetStatus,
   readCoolDownUntil,
   readPlannedPace,
+  readSendsLastHour,
+  restoreSendsLastHour,
   storePlannedPace,
 } from './rate-limit-gate.js';
 export { closeRedis, createCheckConnection, createRedisConnection, type Redis } from './redis-connection.js';

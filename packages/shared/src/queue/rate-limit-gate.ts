@@ -337,13 +337,49 @@ export async function readPlannedPace(redis: Redis): Promise<GatePace | undefine
   return { intervalMs: Number(intervalUs) / 1000, perHour: perHour === null ? undefined : Number(perHour) };
 }
 
-/** Requests sent in the last 60 minutes and when the next one fits, for a budget of `perHour`. */
-export async function readBudgetStatus(redis: Redis, perHour: number): Promise<BudgetStatus> {
-  const key = gateKeys().sends;
+/** The hourly budget's send stamps of the last 60 minutes (µs, Redis' clock), oldest first, and now. */
+async function sendsLastHour(redis: Redis): Promise<{ stamps: number[]; nowUs: number }> {
   const [seconds, micros] = await redis.time();
   const nowUs = Number(seconds) * 1_000_000 + Number(micros);
-  const recent = await redis.zrangebyscore(key, nowUs - HOUR_US, '+inf', 'WITHSCORES');
-  const stamps = recent.filter((_, i) => i % 2 === 1).map(Number);
+  const recent = await redis.zrangebyscore(gateKeys().sends, nowUs - HOUR_US, '+inf', 'WITHSCORES');
+  return { stamps: recent.filter((_, i) => i % 2 === 1).map(Number), nowUs };
+}
+
+/**
+ * The requests the hourly budget counted in the last 60 minutes, as ISO times, oldest first;
+ * empty without a budget. Checkpoints keep them, so that a lost Redis does not hand the hour
+ * after it a whole budget on top of what this hour already sent.
+ */
+export async function readSendsLastHour(redis: Redis): Promise<string[]> {
+  const { stamps } = await sendsLastHour(redis);
+  return stamps.map((us) => new Date(Math.floor(us / 1000)).toISOString());
+}
+
+/**
+ * Puts kept sends (`readSendsLastHour` of a checkpoint) back in the budget's window, those still
+ * within the hour, after a lost Redis. Each is named by its time and rank, so putting the same
+ * list back twice counts it once. Returns how many are in the window from the list.
+ */
+export async function restoreSendsLastHour(redis: Redis, sends: readonly string[]): Promise<number> {
+  const { nowUs } = await sendsLastHour(redis);
+  const kept = sends
+    .map((iso) => Date.parse(iso))
+    .filter((ms) => Number.isFinite(ms) && ms * 1000 > nowUs - HOUR_US && ms * 1000 <= nowUs)
+    .sort((a, b) => a - b);
+  if (kept.length === 0) return 0;
+  const members = kept.flatMap((ms, i) => [ms * 1000, `restored:${ms}:${i}`]);
+  // The window's own expiry, as the gate sets it: an hour past the newest send.
+  await redis
+    .multi()
+    .zadd(gateKeys().sends, ...members)
+    .pexpire(gateKeys().sends, 3_660_000)
+    .exec();
+  return kept.length;
+}
+
+/** Requests sent in the last 60 minutes and when the next one fits, for a budget of `perHour`. */
+export async function readBudgetStatus(redis: Redis, perHour: number): Promise<BudgetStatus> {
+  const { stamps, nowUs } = await sendsLastHour(redis);
   const usedLastHour = stamps.length;
   // The slot opens when enough of the oldest sends drop out of the window.
   const freeing = usedLastHour - perHour;

@@ -1,8 +1,14 @@
 import type { Redis } from 'ioredis';
 import { type BronzeStore, checkpointKey, dailyProgressKey, legacyCheckpointKey } from '../bronze/index.js';
 import { REQUEST_NAMES } from '../nba/index.js';
-import { readCoolDownUntil, readHalt } from '../queue/index.js';
-import { buildCheckpoint, buildDailyProgress, type Checkpoint, completedIdsOf } from './checkpoint.js';
+import { readCoolDownUntil, readHalt, readSendsLastHour } from '../queue/index.js';
+import {
+  buildCheckpoint,
+  buildDailyProgress,
+  type Checkpoint,
+  carriedControlOf,
+  completedIdsOf,
+} from './checkpoint.js';
 import { collectProgress, type ProgressQueue } from './collect-progress.js';
 import type { Progress } from './progress.js';
 import type { RedisState } from './redis-state.js';
@@ -24,8 +30,10 @@ export interface CheckpointWriterDeps {
  * joined with what the stored checkpoint and the S3 listing already cover: a checkpoint never
  * lists fewer done items than the one it replaces, even after Redis lost its record. Two writers
  * at once (a shutting-down worker and the scheduled job) each write such a union, so neither
- * loses what the other knew. It also keeps the halt and the throttled cool-down, which `enqueue`
- * puts back after a lost Redis.
+ * loses what the other knew. It also keeps the halt, the throttled cool-down and the hourly
+ * budget's sends, which `enqueue` puts back after a lost Redis. While Redis holds no plan of the
+ * season (lost, and `enqueue` not run yet) the stored checkpoint's halt, cool-down, pause and
+ * failures stand: a worker's drain or shutdown checkpoint must not wipe what the restore needs.
  */
 export async function writeCheckpoint(
   deps: CheckpointWriterDeps,
@@ -36,7 +44,7 @@ export async function writeCheckpoint(
   keys: string[];
 }> {
   const season = deps.state.season;
-  const [progress, items, stored, onS3, halt, coolDownUntil] = await Promise.all([
+  const [progress, items, stored, onS3, halt, coolDownUntil, sends, planned] = await Promise.all([
     collectProgress({
       redis: deps.redis,
       state: deps.state,
@@ -45,15 +53,29 @@ export async function writeCheckpoint(
       now,
     }),
     deps.state.getItems(),
-    readCheckpointCompleted(deps.store, deps.stateFilePrefix, season),
+    readStoredCheckpoints(deps.store, deps.stateFilePrefix, season),
     findStoredItems(deps.store, { outputPrefix: deps.outputPrefix, season, requests: REQUEST_NAMES }),
     readHalt(deps.redis),
     readCoolDownUntil(deps.redis, deps.rateLimitSeconds * 1000),
+    readSendsLastHour(deps.redis),
+    deps.state.getPlanned(),
   ]);
+  const kept = carriedControlOf(stored[0]);
+  const lost = planned.size === 0 && stored.length > 0;
+  const hourAgo = now.getTime() - 3_600_000;
   const checkpoint = buildCheckpoint(progress, items, {
-    completed: [...stored, ...onS3],
-    halt: halt ?? null,
-    coolDownUntil,
+    completed: [...stored.flatMap((c) => [...completedIdsOf(c, season)]), ...onS3],
+    halt: halt ?? (lost ? kept.halt : null),
+    coolDownUntil:
+      coolDownUntil ??
+      (lost && kept.coolDownUntil !== null && Date.parse(kept.coolDownUntil) > now.getTime()
+        ? kept.coolDownUntil
+        : null),
+    // The same send reads as the same time from Redis and from the stored list.
+    sentLastHour: [...new Set([...kept.sentLastHour, ...sends])]
+      .filter((iso) => Date.parse(iso) > hourAgo)
+      .sort(),
+    ...(lost ? { lost: kept } : {}),
   });
   const date = now.toISOString().slice(0, 10);
   const daily = buildDailyProgress(progress, items, date);

@@ -30,6 +30,8 @@ export interface Checkpoint
   readonly halt: HaltState | null;
   /** Until when a throttled cool-down holds every request (ISO), or null. */
   readonly coolDownUntil: string | null;
+  /** The requests the hourly budget counted in the last 60 minutes (ISO); empty without one. */
+  readonly sentLastHour: readonly string[];
 }
 
 /** What a checkpoint keeps beyond Redis: what the stored checkpoint and S3 already cover. */
@@ -38,7 +40,15 @@ export interface CarriedState {
   readonly completed: Iterable<string>;
   readonly halt: HaltState | null;
   readonly coolDownUntil: string | null;
+  readonly sentLastHour: readonly string[];
+  /**
+   * When Redis lost the season's record: the pause and the failures the stored checkpoint kept,
+   * which stand until `enqueue season` puts them back.
+   */
+  readonly lost?: Pick<Checkpoint, 'paused' | 'pauseReason' | 'failed'>;
 }
+
+const NOTHING_CARRIED: CarriedState = { completed: [], halt: null, coolDownUntil: null, sentLastHour: [] };
 
 /** `backfill-state/daily-progress/date=YYYY-MM-DD/progress.json`: what that (UTC) day did. */
 export interface DailyProgress {
@@ -63,35 +73,44 @@ export interface DailyProgress {
 export function buildCheckpoint(
   progress: Progress,
   items: ReadonlyMap<string, ItemState>,
-  carried: CarriedState = { completed: [], halt: null, coolDownUntil: null },
+  carried: CarriedState = NOTHING_CARRIED,
 ): Checkpoint {
   const done = new Set(carried.completed);
-  const failed: Omit<FailedItem, 'updatedAt'>[] = [];
+  const failed = new Map<string, Omit<FailedItem, 'updatedAt'>>();
+  for (const item of carried.lost?.failed ?? []) failed.set(item.id, item);
   for (const [id, state] of items) {
     if (state.status === 'done') done.add(id);
     else if (state.status === 'failed') {
-      failed.push({ id, errorClass: state.errorKind, message: state.errorMessage, attempts: state.attempts });
+      failed.set(id, {
+        id,
+        errorClass: state.errorKind,
+        message: state.errorMessage,
+        attempts: state.attempts,
+      });
     }
   }
   const completed = [...done].sort();
-  failed.sort((a, b) => a.id.localeCompare(b.id));
+  const paused = progress.queue.paused || carried.lost?.paused === true;
   return {
     version: CHECKPOINT_VERSION,
     season: progress.season,
     time: progress.generatedAt,
     requests: progress.requests,
     completed,
-    failed: failed.filter((item) => !done.has(item.id)),
+    failed: [...failed.values()]
+      .filter((item) => !done.has(item.id))
+      .sort((a, b) => a.id.localeCompare(b.id)),
     totals: progress.totals,
     errorsByClass: progress.errorsByClass,
     ratePerMinute: progress.ratePerMinute,
     etaSeconds: progress.etaSeconds,
     meanQualityScore: progress.meanQualityScore,
     apiLatencyMs: progress.apiLatencyMs,
-    paused: progress.queue.paused,
-    pauseReason: progress.queue.pauseReason,
+    paused,
+    pauseReason: progress.queue.pauseReason ?? (paused ? (carried.lost?.pauseReason ?? null) : null),
     halt: carried.halt,
     coolDownUntil: carried.coolDownUntil,
+    sentLastHour: carried.sentLastHour,
   };
 }
 
@@ -130,17 +149,38 @@ export function completedIdsOf(checkpoint: unknown, season: string): Set<string>
   return new Set(completed.filter((id): id is string => typeof id === 'string'));
 }
 
-/** The halt, pause and cool-down a checkpoint kept; empty for a file of an older release. */
-export function carriedControlOf(
-  checkpoint: unknown,
-): Pick<Checkpoint, 'halt' | 'coolDownUntil' | 'paused' | 'pauseReason'> {
-  const none = { halt: null, coolDownUntil: null, paused: false, pauseReason: null };
+/** What a checkpoint kept of the queue's control beyond its done items. */
+export type CarriedControl = Pick<
+  Checkpoint,
+  'halt' | 'coolDownUntil' | 'paused' | 'pauseReason' | 'sentLastHour' | 'failed'
+>;
+
+/** The halt, pause, cool-down, budget sends and failures a checkpoint kept; empty for an older file. */
+export function carriedControlOf(checkpoint: unknown): CarriedControl {
+  const none = {
+    halt: null,
+    coolDownUntil: null,
+    paused: false,
+    pauseReason: null,
+    sentLastHour: [],
+    failed: [],
+  };
   if (typeof checkpoint !== 'object' || checkpoint === null) return none;
-  const c = checkpoint as Partial<Checkpoint>;
+  const c = checkpoint as Partial<Record<keyof Checkpoint, unknown>>;
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const failed = Array.isArray(c.failed)
+    ? c.failed.filter(
+        (f): f is Checkpoint['failed'][number] =>
+          typeof f === 'object' && f !== null && typeof (f as { id?: unknown }).id === 'string',
+      )
+    : [];
   return {
-    halt: c.halt ?? null,
+    halt: (c.halt as HaltState | null | undefined) ?? null,
     coolDownUntil: typeof c.coolDownUntil === 'string' ? c.coolDownUntil : null,
     paused: c.paused === true,
     pauseReason: typeof c.pauseReason === 'string' ? c.pauseReason : null,
+    sentLastHour: strings(c.sentLastHour),
+    failed,
   };
 }

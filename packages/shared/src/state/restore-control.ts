@@ -6,6 +6,7 @@ import {
   type Redis,
   type RequestQueue,
   restoreHalt,
+  restoreSendsLastHour,
 } from '../queue/index.js';
 import { carriedControlOf } from './checkpoint.js';
 import { readStoredCheckpoint } from './checkpoint-writer.js';
@@ -23,8 +24,9 @@ export interface RestoreControlDeps {
 /**
  * After a lost Redis (the season's plan is gone while its checkpoint is there), puts back what
  * the checkpoint kept of the queue's control: a halt (blocked API, S3 down) with its probes, a
- * person's pause with its reason, and a throttled cool-down that had not ended. Without this a
- * lost Redis would end a ban early. Returns what was put back, in words, for the command's output.
+ * person's pause with its reason, a throttled cool-down that had not ended, and the hourly
+ * budget's sends of the last hour. Without this a lost Redis would end a ban early, or let the
+ * next hour send a whole budget more. Returns what was put back, in words, for the output.
  */
 export async function restoreControlAfterLostRedis(
   deps: RestoreControlDeps,
@@ -43,6 +45,8 @@ export async function restoreControlAfterLostRedis(
       restored.push(`the throttled cool-down, until ${control.coolDownUntil}`);
     }
   }
+  const sends = await restoreSendsLastHour(deps.redis, control.sentLastHour);
+  if (sends > 0) restored.push(`the hourly budget's ${sends} request(s) of the last hour`);
   if (control.halt !== null) {
     if (await restoreHalt(deps, control.halt, now))
       restored.push(
