@@ -337,10 +337,15 @@ export async function readPlannedPace(redis: Redis): Promise<GatePace | undefine
   return { intervalMs: Number(intervalUs) / 1000, perHour: perHour === null ? undefined : Number(perHour) };
 }
 
+/** Now on Redis' clock, in µs: the gate's stamps are on it. */
+async function redisNowUs(redis: Redis): Promise<number> {
+  const [seconds, micros] = await redis.time();
+  return Number(seconds) * 1_000_000 + Number(micros);
+}
+
 /** The hourly budget's send stamps of the last 60 minutes (µs, Redis' clock), oldest first, and now. */
 async function sendsLastHour(redis: Redis): Promise<{ stamps: number[]; nowUs: number }> {
-  const [seconds, micros] = await redis.time();
-  const nowUs = Number(seconds) * 1_000_000 + Number(micros);
+  const nowUs = await redisNowUs(redis);
   const recent = await redis.zrangebyscore(gateKeys().sends, nowUs - HOUR_US, '+inf', 'WITHSCORES');
   return { stamps: recent.filter((_, i) => i % 2 === 1).map(Number), nowUs };
 }
@@ -361,7 +366,7 @@ export async function readSendsLastHour(redis: Redis): Promise<string[]> {
  * list back twice counts it once. Returns how many are in the window from the list.
  */
 export async function restoreSendsLastHour(redis: Redis, sends: readonly string[]): Promise<number> {
-  const { nowUs } = await sendsLastHour(redis);
+  const nowUs = await redisNowUs(redis);
   const kept = sends
     .map((iso) => Date.parse(iso))
     .filter((ms) => Number.isFinite(ms) && ms * 1000 > nowUs - HOUR_US && ms * 1000 <= nowUs)

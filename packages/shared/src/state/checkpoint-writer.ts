@@ -60,22 +60,14 @@ export async function writeCheckpoint(
     readSendsLastHour(deps.redis),
     deps.state.getPlanned(),
   ]);
-  const kept = carriedControlOf(stored[0]);
-  const lost = planned.size === 0 && stored.length > 0;
-  const hourAgo = now.getTime() - 3_600_000;
   const checkpoint = buildCheckpoint(progress, items, {
-    completed: [...stored.flatMap((c) => [...completedIdsOf(c, season)]), ...onS3],
-    halt: halt ?? (lost ? kept.halt : null),
-    coolDownUntil:
-      coolDownUntil ??
-      (lost && kept.coolDownUntil !== null && Date.parse(kept.coolDownUntil) > now.getTime()
-        ? kept.coolDownUntil
-        : null),
-    // The same send reads as the same time from Redis and from the stored list.
-    sentLastHour: [...new Set([...kept.sentLastHour, ...sends])]
-      .filter((iso) => Date.parse(iso) > hourAgo)
-      .sort(),
-    ...(lost ? { lost: kept } : {}),
+    completed: [...completedOfStored(stored, season), ...onS3],
+    halt: halt ?? null,
+    coolDownUntil,
+    sentLastHour: sends,
+    ...(stored.length === 0
+      ? {}
+      : { stored: { control: carriedControlOf(stored[0]), lost: planned.size === 0 } }),
   });
   const date = now.toISOString().slice(0, 10);
   const daily = buildDailyProgress(progress, items, date);
@@ -124,8 +116,12 @@ export async function readCheckpointCompleted(
   stateFilePrefix: string,
   season: string,
 ): Promise<Set<string>> {
+  return completedOfStored(await readStoredCheckpoints(store, stateFilePrefix, season), season);
+}
+
+function completedOfStored(checkpoints: readonly unknown[], season: string): Set<string> {
   const completed = new Set<string>();
-  for (const checkpoint of await readStoredCheckpoints(store, stateFilePrefix, season))
+  for (const checkpoint of checkpoints)
     for (const id of completedIdsOf(checkpoint, season)) completed.add(id);
   return completed;
 }

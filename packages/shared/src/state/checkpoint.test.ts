@@ -59,7 +59,10 @@ describe('buildCheckpoint', () => {
     const checkpoint = buildCheckpoint(
       progress(),
       new Map([['2024-25.box-score.0022400063', failedItem('2024-25.box-score.0022400063')]]),
-      { ...carried, lost: kept },
+      {
+        ...carried,
+        stored: { control: { ...kept, halt: null, coolDownUntil: null, sentLastHour: [] }, lost: true },
+      },
     );
     expect(checkpoint).toMatchObject({
       paused: true,

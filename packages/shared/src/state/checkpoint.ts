@@ -38,17 +38,22 @@ export interface Checkpoint
 export interface CarriedState {
   /** Item ids done by the stored checkpoint or by the files on S3. */
   readonly completed: Iterable<string>;
+  /** What Redis holds of the queue's control now. */
   readonly halt: HaltState | null;
   readonly coolDownUntil: string | null;
   readonly sentLastHour: readonly string[];
   /**
-   * When Redis lost the season's record: the pause and the failures the stored checkpoint kept,
-   * which stand until `enqueue season` puts them back.
+   * What the stored checkpoint kept of it (`carriedControlOf`), and whether Redis has lost the
+   * season's record since (no plan): then its halt, cool-down, pause and failures stand until
+   * `enqueue season` puts them back.
    */
-  readonly lost?: Pick<Checkpoint, 'paused' | 'pauseReason' | 'failed'>;
+  readonly stored?: { readonly control: CarriedControl; readonly lost: boolean };
 }
 
 const NOTHING_CARRIED: CarriedState = { completed: [], halt: null, coolDownUntil: null, sentLastHour: [] };
+
+/** The window of the hourly budget whose sends a checkpoint keeps. */
+const SENDS_WINDOW_MS = 3_600_000;
 
 /** `backfill-state/daily-progress/date=YYYY-MM-DD/progress.json`: what that (UTC) day did. */
 export interface DailyProgress {
@@ -75,9 +80,12 @@ export function buildCheckpoint(
   items: ReadonlyMap<string, ItemState>,
   carried: CarriedState = NOTHING_CARRIED,
 ): Checkpoint {
+  const now = Date.parse(progress.generatedAt);
+  const kept = carried.stored?.control;
+  const lost = carried.stored?.lost === true ? kept : undefined;
   const done = new Set(carried.completed);
   const failed = new Map<string, Omit<FailedItem, 'updatedAt'>>();
-  for (const item of carried.lost?.failed ?? []) failed.set(item.id, item);
+  for (const item of lost?.failed ?? []) failed.set(item.id, item);
   for (const [id, state] of items) {
     if (state.status === 'done') done.add(id);
     else if (state.status === 'failed') {
@@ -90,7 +98,13 @@ export function buildCheckpoint(
     }
   }
   const completed = [...done].sort();
-  const paused = progress.queue.paused || carried.lost?.paused === true;
+  const paused = progress.queue.paused || lost?.paused === true;
+  const keptCoolDown =
+    lost?.coolDownUntil != null && Date.parse(lost.coolDownUntil) > now ? lost.coolDownUntil : null;
+  // The same send reads as the same time from Redis and from the stored list.
+  const sends = [...new Set([...(kept?.sentLastHour ?? []), ...carried.sentLastHour])]
+    .filter((iso) => Date.parse(iso) > now - SENDS_WINDOW_MS)
+    .sort();
   return {
     version: CHECKPOINT_VERSION,
     season: progress.season,
@@ -107,10 +121,10 @@ export function buildCheckpoint(
     meanQualityScore: progress.meanQualityScore,
     apiLatencyMs: progress.apiLatencyMs,
     paused,
-    pauseReason: progress.queue.pauseReason ?? (paused ? (carried.lost?.pauseReason ?? null) : null),
-    halt: carried.halt,
-    coolDownUntil: carried.coolDownUntil,
-    sentLastHour: carried.sentLastHour,
+    pauseReason: progress.queue.pauseReason ?? (paused ? (lost?.pauseReason ?? null) : null),
+    halt: carried.halt ?? lost?.halt ?? null,
+    coolDownUntil: carried.coolDownUntil ?? keptCoolDown,
+    sentLastHour: sends,
   };
 }
 
